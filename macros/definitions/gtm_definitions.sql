@@ -1,0 +1,34 @@
+{#-
+    gtm_definitions(log_summary=false)
+
+    The definitions compiler's entry point: load -> validate -> parse. Raises one
+    compiler error listing every problem when the definitions are invalid, so no scoring
+    model runs on a bad definition. Returns the structure of gtm_parse_definitions.
+
+    Arguments:
+        log_summary: log one line with the counts and the version (the model that
+            validates the definitions sets it, so the line appears once per run).
+
+    Example: gtm_definitions()['version']  ->  '3f2a9c01b7de'
+-#}
+{% macro gtm_definitions(log_summary=false) %}
+    {%- set loaded = gtm_load_definitions() -%}
+    {%- set registry = gtm_parameter_registry() -%}
+    {%- set errors = gtm_validate_definitions(loaded, registry) -%}
+    {%- if errors | length > 0 -%}
+        {%- set message -%}
+Invalid ICP and Persona definitions: {{ errors | length }} problem{{ 's' if errors | length > 1 }} found. Fix them in seeds/definitions/ (or the parameter registry vars in dbt_project.yml), then run dbt again.
+{%- for error in errors %}
+  - {{ error }}
+{%- endfor %}
+        {%- endset -%}
+        {{ exceptions.raise_compiler_error(message) }}
+    {%- endif -%}
+
+    {%- set parsed = gtm_parse_definitions(loaded, registry) -%}
+    {%- if log_summary and execute -%}
+        {%- set criteria_count = (parsed.icps + parsed.personas) | map(attribute='criteria') | map('length') | sum -%}
+        {{ log("gtm_targeting: compiled " ~ parsed.icps | length ~ " ICPs, " ~ parsed.personas | length ~ " Personas, " ~ criteria_count ~ " criteria, definitions version " ~ parsed.version, info=true) }}
+    {%- endif -%}
+    {{ return(parsed) }}
+{% endmacro %}

@@ -1,0 +1,94 @@
+{#-
+    gtm_breakdown_definitions(definitions, record_key, record_type, features_relation='features')
+
+    Renders the CTEs of the score breakdown for one kind of definition, ending in a CTE
+    named `<record_type>_breakdown`: one row per record and criterion of the definition
+    assigned to it, with the record's value, the weight, the match strength, the
+    contribution in score points and the outcome. `features_relation` names the CTE of
+    the records' feature columns (as gtm_criteria_columns reads them, aliased
+    `features`); it must carry
+    `assigned_icp_code` and `assigned_persona_code`. Contributions of one record add up
+    to its score (before the score's rounding to two decimals).
+
+    Example: gtm_breakdown_definitions(gtm_definitions().icps, 'company_id', 'company')
+-#}
+{% macro gtm_breakdown_definitions(definitions, record_key, record_type, features_relation='features') %}
+    {%- set title_keys = gtm_title_pattern_keys({'icps': definitions, 'personas': []}) -%}
+    {%- set rows = [] -%}
+    {%- for definition in definitions if definition.status == 'live' and definition.criteria | length > 0 %}
+    {%- set name = record_type ~ '__' ~ definition.key %}
+    {%- set total_weight = definition.criteria | sum(attribute='weight') %}
+
+{{ name }} as (
+
+    select
+        features.{{ record_key }},
+        {{ gtm_criteria_columns(definition, title_keys, include_values=true) | join(',\n        ') }}
+    from {{ features_relation }} as features
+    where features.assigned_icp_code = {{ gtm_quote(definition.icp_code) }}
+    {%- if definition.kind == 'persona' %}
+        and features.assigned_persona_code = {{ gtm_quote(definition.code) }}
+    {%- else %}
+        and features.assigned_persona_code is null
+    {%- endif %}
+
+),
+        {%- for criterion in definition.criteria %}
+        {%- set strength = 'c__' ~ criterion.code %}
+        {%- set contribution = ('100.0 * ' ~ criterion.weight ~ ' * coalesce(' ~ strength ~ ', 0) / ' ~ total_weight) if criterion.mode == 'score' else '0' %}
+        {%- if criterion.mode == 'score' %}
+            {%- set outcome = "case when " ~ strength ~ " is null then 'unknown' when " ~ strength ~ " = 1 then 'matched' when " ~ strength ~ " = 0 then 'not_matched' else 'partial' end" %}
+        {%- elif criterion.mode == 'filter' %}
+            {%- set outcome = "case when coalesce(" ~ strength ~ " = 1, false) then 'passed' else 'failed' end" %}
+        {%- else %}
+            {%- set outcome = "case when coalesce(" ~ strength ~ " = 1, false) then 'failed' else 'passed' end" %}
+        {%- endif %}
+        {%- do rows.append(
+            "select " ~ record_key ~ " as record_id, "
+            ~ gtm_quote(definition.kind) ~ " as definition_type, "
+            ~ gtm_quote(definition.icp_code) ~ " as icp_code, "
+            ~ (gtm_quote(definition.code) if definition.kind == 'persona' else 'null') ~ " as persona_code, "
+            ~ gtm_quote(criterion.code) ~ " as criterion_code, "
+            ~ gtm_quote(criterion.parameter) ~ " as parameter, "
+            ~ gtm_quote(criterion.mode) ~ " as criterion_mode, "
+            ~ gtm_quote(criterion.operator) ~ " as operator, "
+            ~ gtm_quote(criterion['values'] | join('|') if criterion['values'] else (criterion.min if criterion.min is not none else '') ~ '..' ~ (criterion.max if criterion.max is not none else '')) ~ " as criterion_value, "
+            ~ "v__" ~ criterion.code ~ " as record_value, "
+            ~ criterion.weight ~ " as weight, "
+            ~ strength ~ " as match_strength, "
+            ~ contribution ~ " as contribution, "
+            ~ outcome ~ " as outcome from " ~ name
+        ) %}
+        {%- endfor %}
+    {%- endfor %}
+
+{{ record_type }}_breakdown as (
+
+    {%- if rows | length == 0 %}
+    select
+        cast(null as {{ dbt.type_string() }}) as record_id,
+        cast(null as {{ dbt.type_string() }}) as definition_type,
+        cast(null as {{ dbt.type_string() }}) as icp_code,
+        cast(null as {{ dbt.type_string() }}) as persona_code,
+        cast(null as {{ dbt.type_string() }}) as criterion_code,
+        cast(null as {{ dbt.type_string() }}) as parameter,
+        cast(null as {{ dbt.type_string() }}) as criterion_mode,
+        cast(null as {{ dbt.type_string() }}) as operator,
+        cast(null as {{ dbt.type_string() }}) as criterion_value,
+        cast(null as {{ dbt.type_string() }}) as record_value,
+        cast(null as {{ dbt.type_float() }}) as weight,
+        cast(null as {{ dbt.type_float() }}) as match_strength,
+        cast(null as {{ dbt.type_float() }}) as contribution,
+        cast(null as {{ dbt.type_string() }}) as outcome
+    where 1 = 0
+    {%- else %}
+    {%- for row in rows %}
+    {{ row }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+    {%- endif %}
+
+)
+{%- endmacro %}

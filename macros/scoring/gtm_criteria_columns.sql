@@ -1,0 +1,33 @@
+{#-
+    gtm_criteria_columns(definition, title_keys, include_values=false)
+
+    The select-list lines that evaluate every criterion of one definition on the
+    `features` relation: one line per criterion, named `c__<criterion_code>`, holding
+    its match strength (NULL when unknown), each preceded by a comment naming it. With
+    include_values, it also selects `v__<criterion_code>`, the record's value as text,
+    for the score breakdown.
+
+    Example: gtm_criteria_columns(definition, title_keys)
+             ->  -- software_industry [filter]: industry in Software|Internet
+                 case when features.industry is null then null ... end as c__software_industry,
+-#}
+{% macro gtm_criteria_columns(definition, title_keys, include_values=false) %}
+    {%- set lines = [] -%}
+    {%- for criterion in definition.criteria -%}
+        {%- set column = 'features.' ~ criterion.parameter -%}
+        {%- set described = criterion.parameter ~ ' ' ~ criterion.operator ~ ' ' ~ (
+            criterion['values'] | join('|') if criterion['values']
+            else (criterion.min if criterion.min is not none else '') ~ '..' ~ (criterion.max if criterion.max is not none else '')
+        ) -%}
+        {%- do lines.append(
+            "-- " ~ criterion.code ~ " [" ~ criterion.mode ~ (", weight " ~ criterion.weight if criterion.mode == 'score' else '') ~ "]: "
+            ~ described.replace('\n', ' ').replace('\r', ' ')
+            ~ "\n        " ~ gtm_criterion_strength(criterion, column, title_keys, criterion.mode != 'score')
+            ~ " as c__" ~ criterion.code
+        ) -%}
+        {%- if include_values -%}
+            {%- do lines.append("cast(" ~ column ~ " as " ~ dbt.type_string() ~ ") as v__" ~ criterion.code) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(lines) }}
+{% endmacro %}

@@ -1,0 +1,43 @@
+-- One row per usable person and Persona of the ICP assigned to the person's company
+-- (every status): the gate outcome, the score and the coverage. A person is never
+-- scored against the Personas of another ICP. Compiled from the Persona definitions.
+-- depends_on: {{ ref('int_definitions__validated') }}
+{%- set definitions = gtm_definitions() %}
+
+with
+
+people as (
+
+    select * from {{ ref('int_people__features') }}
+
+),
+
+assigned_icps as (
+
+    select * from {{ ref('int_companies__icp_ranked') }}
+    where is_assigned
+
+),
+
+features as (
+
+    select
+        people.*,
+        assigned_icps.icp_code as assigned_icp_code
+    from people
+
+    inner join assigned_icps
+        on people.company_id = assigned_icps.company_id
+
+),
+{{ gtm_score_definitions(definitions.personas, 'person_id', scope_column='assigned_icp_code') }},
+
+scored as (
+
+    select
+{{ gtm_finalize_scores('person_id') }}
+    from candidates
+
+)
+
+select * from scored

@@ -1,0 +1,184 @@
+-- One row per distinct job title of the people: its word key, seniority, functions and
+-- flags from the rule-based classifier in the title_rules seed. Titles are classified
+-- once each and joined back to people, so the cost grows with distinct titles, not
+-- with people.
+{%- set replacements = gtm_title_replacements() %}
+
+with
+
+people as (
+
+    select * from {{ ref('stg_gtm__people') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('title_rules') }}
+
+),
+
+distinct_titles as (
+
+    select distinct title
+    from people
+    where title is not null
+
+),
+
+keyed_titles as (
+
+    select
+        title,
+        {{ gtm_word_key('title', replacements) }} as title_key
+    from distinct_titles
+
+),
+
+keyed_rules as (
+
+    select
+        rule_code,
+        {{ gtm_word_key('phrase', replacements) }} as rule_key,
+        -- "Head of X" takes the seniority configured in gtm_head_of_seniority.
+        case
+            when rule_code = 'head_of' then {{ gtm_quote(var('gtm_head_of_seniority')) }}
+            else nullif(trim(seniority), '')
+        end as seniority,
+        nullif(trim(function_code), '') as function_code,
+        coalesce(cast(is_founder as boolean), false) as is_founder,
+        coalesce(cast(is_owner as boolean), false) as is_owner,
+        coalesce(cast(is_board as boolean), false) as is_board,
+        coalesce(cast(is_exclusive as boolean), false) as is_exclusive,
+        cast(precedence as integer) as precedence
+    from rules
+
+),
+
+matches as (
+
+    select
+        keyed_titles.title,
+        keyed_rules.rule_code,
+        keyed_rules.seniority,
+        keyed_rules.function_code,
+        keyed_rules.is_founder,
+        keyed_rules.is_owner,
+        keyed_rules.is_board,
+        keyed_rules.is_exclusive,
+        keyed_rules.precedence,
+        case keyed_rules.seniority
+            {%- for level in gtm_seniority_ladder() %}
+            when {{ gtm_quote(level) }} then {{ loop.index }}
+            {%- endfor %}
+        end as seniority_rank
+    from keyed_titles
+
+    inner join keyed_rules
+        on keyed_titles.title_key like '%' || keyed_rules.rule_key || '%'
+
+),
+
+exclusive_choice as (
+
+    -- An exclusive rule (such as "assistant to") decides the title alone.
+    select
+        title,
+        rule_code,
+        row_number() over (partition by title order by precedence, rule_code) as exclusive_order
+    from matches
+    where is_exclusive
+
+),
+
+counting_matches as (
+
+    select matches.*
+    from matches
+
+    left join exclusive_choice
+        on matches.title = exclusive_choice.title
+        and exclusive_choice.exclusive_order = 1
+
+    where exclusive_choice.title is null
+        or matches.rule_code = exclusive_choice.rule_code
+
+),
+
+deciding_rule as (
+
+    select
+        title,
+        rule_code,
+        seniority,
+        seniority_rank,
+        row_number() over (
+            partition by title
+            order by case when seniority_rank is null then 0 else seniority_rank end desc, precedence, rule_code
+        ) as rule_order
+    from counting_matches
+
+),
+
+distinct_functions as (
+
+    select distinct
+        title,
+        function_code
+    from counting_matches
+    where function_code is not null
+
+),
+
+function_lists as (
+
+    select
+        title,
+        {{ dbt.listagg("'|' || function_code || '|'", "''", "order by function_code") }} as function_list
+    from distinct_functions
+    group by title
+
+),
+
+flags as (
+
+    select
+        title,
+        {{ dbt.bool_or('is_founder') }} as is_founder,
+        {{ dbt.bool_or('is_owner') }} as is_owner,
+        {{ dbt.bool_or('is_board') }} as is_board
+    from counting_matches
+    group by title
+
+),
+
+classified as (
+
+    select
+        keyed_titles.title,
+        keyed_titles.title_key,
+        coalesce(deciding_rule.seniority, case when keyed_titles.title_key is not null then 'ic' end) as seniority,
+        function_lists.function_list,
+        coalesce(flags.is_founder, false) as is_founder,
+        coalesce(flags.is_owner, false) as is_owner,
+        coalesce(flags.is_board, false) as is_board,
+        case
+            when deciding_rule.seniority is not null then deciding_rule.rule_code
+            when keyed_titles.title_key is not null then 'default_ic'
+        end as seniority_rule
+
+    from keyed_titles
+
+    left join deciding_rule
+        on keyed_titles.title = deciding_rule.title
+        and deciding_rule.rule_order = 1
+
+    left join function_lists
+        on keyed_titles.title = function_lists.title
+
+    left join flags
+        on keyed_titles.title = flags.title
+
+)
+
+select * from classified
