@@ -76,9 +76,9 @@
         cast(null as {{ dbt.type_string() }}) as operator,
         cast(null as {{ dbt.type_string() }}) as criterion_value,
         cast(null as {{ dbt.type_string() }}) as record_value,
-        cast(null as {{ dbt.type_float() }}) as weight,
-        cast(null as {{ dbt.type_float() }}) as match_strength,
-        cast(null as {{ dbt.type_float() }}) as contribution,
+        cast(null as {{ gtm_type_double() }}) as weight,
+        cast(null as {{ gtm_type_double() }}) as match_strength,
+        cast(null as {{ gtm_type_double() }}) as contribution,
         cast(null as {{ dbt.type_string() }}) as outcome
     where 1 = 0
     {%- else %}

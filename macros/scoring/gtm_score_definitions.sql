@@ -57,16 +57,16 @@
             {%- for criterion in scored %}
             + {{ criterion.weight }} * coalesce(c__{{ criterion.code }}, 0)
             {%- endfor %}
-            as {{ dbt.type_float() }}
+            as {{ gtm_type_double() }}
         ) as weighted_points,
         cast(
             0
             {%- for criterion in scored %}
             + case when c__{{ criterion.code }} is not null then {{ criterion.weight }} else 0 end
             {%- endfor %}
-            as {{ dbt.type_float() }}
+            as {{ gtm_type_double() }}
         ) as known_weight,
-        cast({{ scored | sum(attribute='weight') }} as {{ dbt.type_float() }}) as total_weight
+        cast({{ scored | sum(attribute='weight') }} as {{ gtm_type_double() }}) as total_weight
     from {{ name }}__criteria
 
 ),
@@ -89,9 +89,9 @@ candidates as (
         cast(null as {{ dbt.type_string() }}) as icp_code,
         cast(null as {{ dbt.type_string() }}) as persona_code,
         false as is_gated_out,
-        cast(0 as {{ dbt.type_float() }}) as weighted_points,
-        cast(0 as {{ dbt.type_float() }}) as known_weight,
-        cast(0 as {{ dbt.type_float() }}) as total_weight
+        cast(0 as {{ gtm_type_double() }}) as weighted_points,
+        cast(0 as {{ gtm_type_double() }}) as known_weight,
+        cast(0 as {{ gtm_type_double() }}) as total_weight
     from features
     where 1 = 0
     {%- endif %}

@@ -9,5 +9,5 @@
 -#}
 {% macro gtm_parse_number(expression) %}
     {%- set digits = gtm_regexp_replace(gtm_clean_text(expression), "'[,\\s$€£]'", "''") -%}
-    {{ return("case when " ~ gtm_regexp_matches(digits, "'^-?[0-9]+(\\.[0-9]+)?$'") ~ " then cast(" ~ digits ~ " as " ~ dbt.type_float() ~ ") end") }}
+    {{ return("case when " ~ gtm_regexp_matches(digits, "'^-?[0-9]+(\\.[0-9]+)?$'") ~ " then cast(" ~ digits ~ " as " ~ gtm_type_double() ~ ") end") }}
 {% endmacro %}

@@ -17,7 +17,7 @@ definitions as (
         cast({{ gtm_quote(definition.status) }} as {{ dbt.type_string() }}) as status,
         cast({{ definition.priority }} as integer) as priority,
         cast({{ definition.criteria | length }} as integer) as criteria_count,
-        cast({{ definition.criteria | sum(attribute='weight') }} as {{ dbt.type_float() }}) as total_weight,
+        cast({{ definition.criteria | sum(attribute='weight') }} as {{ gtm_type_double() }}) as total_weight,
         cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version
     {%- if not loop.last %}
 
@@ -34,7 +34,7 @@ definitions as (
         cast(null as {{ dbt.type_string() }}) as status,
         cast(null as integer) as priority,
         cast(null as integer) as criteria_count,
-        cast(null as {{ dbt.type_float() }}) as total_weight,
+        cast(null as {{ gtm_type_double() }}) as total_weight,
         cast({{ gtm_quote(definitions.version or '') }} as {{ dbt.type_string() }}) as definitions_version
     where 1 = 0
     {%- endif %}

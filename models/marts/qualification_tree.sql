@@ -164,9 +164,9 @@ nodes as (
         icps.icp_order * 1000 + 999 as sort_order,
         cast(null as integer) as company_count,
         coalesce(no_persona_fit.person_count, 0) as person_count,
-        cast(null as {{ dbt.type_float() }}) as avg_score,
-        cast(null as {{ dbt.type_float() }}) as min_score,
-        cast(null as {{ dbt.type_float() }}) as max_score
+        cast(null as {{ gtm_type_double() }}) as avg_score,
+        cast(null as {{ gtm_type_double() }}) as min_score,
+        cast(null as {{ gtm_type_double() }}) as max_score
     from icps
 
     left join no_persona_fit
@@ -188,9 +188,9 @@ nodes as (
         1000000 as sort_order,
         (select count(*) from company_fit where icp_code is null) as company_count,
         (select count(*) from person_fit where qualification_status = 'no_icp_fit') as person_count,
-        cast(null as {{ dbt.type_float() }}) as avg_score,
-        cast(null as {{ dbt.type_float() }}) as min_score,
-        cast(null as {{ dbt.type_float() }}) as max_score
+        cast(null as {{ gtm_type_double() }}) as avg_score,
+        cast(null as {{ gtm_type_double() }}) as min_score,
+        cast(null as {{ gtm_type_double() }}) as max_score
 
     union all
 
@@ -206,9 +206,9 @@ nodes as (
         1000001 as sort_order,
         cast(null as integer) as company_count,
         (select count(*) from person_fit where qualification_status = 'no_company') as person_count,
-        cast(null as {{ dbt.type_float() }}) as avg_score,
-        cast(null as {{ dbt.type_float() }}) as min_score,
-        cast(null as {{ dbt.type_float() }}) as max_score
+        cast(null as {{ gtm_type_double() }}) as avg_score,
+        cast(null as {{ gtm_type_double() }}) as min_score,
+        cast(null as {{ gtm_type_double() }}) as max_score
 
 ),
 

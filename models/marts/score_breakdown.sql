@@ -89,9 +89,9 @@ final as (
         cast(operator as {{ dbt.type_string() }}) as operator,
         cast(criterion_value as {{ dbt.type_string() }}) as criterion_value,
         cast(record_value as {{ dbt.type_string() }}) as record_value,
-        cast(weight as {{ dbt.type_float() }}) as weight,
-        cast(match_strength as {{ dbt.type_float() }}) as match_strength,
-        cast(contribution as {{ dbt.type_float() }}) as contribution,
+        cast(weight as {{ gtm_type_double() }}) as weight,
+        cast(match_strength as {{ gtm_type_double() }}) as match_strength,
+        cast(contribution as {{ gtm_type_double() }}) as contribution,
         cast(outcome as {{ dbt.type_string() }}) as outcome,
         cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version,
         {{ gtm_scored_at() }} as scored_at

@@ -19,8 +19,8 @@ cleaned as (
         {{ gtm_clean_text('company_id') }} as company_id,
         {{ gtm_clean_text('title') }} as title,
         {{ gtm_clean_text('country') }} as country_raw,
-        cast(years_of_experience as {{ dbt.type_float() }}) as years_of_experience,
-        cast(years_in_current_role as {{ dbt.type_float() }}) as years_in_current_role
+        cast(years_of_experience as {{ gtm_type_double() }}) as years_of_experience,
+        cast(years_in_current_role as {{ gtm_type_double() }}) as years_in_current_role
 
     from source
 
