@@ -48,7 +48,7 @@
             'max': (row.max_value | float) if row.max_value is not none else none,
             'falloff': (row.falloff | float) if row.falloff is not none else var('gtm_default_falloff') | float,
             'weight': (row.weight | float) if row.mode == 'score' else 0.0,
-            'rationale': row.rationale,
+            'rationale': row.get('rationale'),
         }) -%}
     {%- endfor -%}
 
