@@ -1,6 +1,6 @@
 # Two entry points: `make build` (set up, build on the demo data, print the tree) and
 # `make test` (the whole test suite, lint included). Both create the virtual environment
-# on first use.
+# on first use and reinstall it when requirements.txt changes.
 
 PYTHON ?= python3
 VENV := .venv
@@ -23,9 +23,10 @@ lint: $(BIN)/dbt
 	$(BIN)/sqlfluff lint models analyses
 	$(BIN)/python scripts/lint_compiled.py
 
+# The suite builds throwaway copies of the project (demo data, fixture definitions,
+# broken definitions, real data where ../shared/data exists) and runs both lint checks.
 test: $(BIN)/dbt
 	$(BIN)/python -m pytest tests/python
-	$(MAKE) lint
 
 clean:
 	rm -rf target logs gtm.duckdb

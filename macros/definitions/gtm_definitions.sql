@@ -14,7 +14,11 @@
 {% macro gtm_definitions(log_summary=false) %}
     {%- set loaded = gtm_load_definitions() -%}
     {%- set registry = gtm_parameter_registry() -%}
-    {%- set errors = gtm_validate_definitions(loaded, registry) -%}
+    {%- set stopwords = [] -%}
+    {%- for phrase_key, replacement_key in gtm_title_replacements() if replacement_key == '' and phrase_key.count('|') == 2 -%}
+        {%- do stopwords.append(phrase_key.strip('|')) -%}
+    {%- endfor -%}
+    {%- set errors = gtm_validate_definitions(loaded, registry, stopwords) -%}
     {%- if errors | length > 0 -%}
         {%- set message -%}
 Invalid ICP and Persona definitions: {{ errors | length }} problem{{ 's' if errors | length > 1 }} found. Fix them in seeds/definitions/ (or the parameter registry vars in dbt_project.yml), then run dbt again.

@@ -1,5 +1,5 @@
 {#-
-    gtm_validate_definitions(loaded, registry)
+    gtm_validate_definitions(loaded, registry, stopwords=[])
 
     Validate step of the definitions compiler. Checks the unparsed definitions from
     gtm_load_definitions against the parameter registry and returns every problem found
@@ -10,11 +10,12 @@
     Arguments:
         loaded: the dict returned by gtm_load_definitions()
         registry: the dict returned by gtm_parameter_registry()
+        stopwords: words that title normalisation deletes, for the wildcard check
 
     Example: gtm_validate_definitions(gtm_load_definitions(), gtm_parameter_registry())
              ->  ["ICP 'smb_saas': status 'life' is not valid. Allowed: draft, live, paused."]
 -#}
-{% macro gtm_validate_definitions(loaded, registry) %}
+{% macro gtm_validate_definitions(loaded, registry, stopwords=[]) %}
     {%- set re = modules.re -%}
     {%- set errors = [] -%}
     {%- set code_pattern = '^[a-z][a-z0-9_]*$' -%}
@@ -52,19 +53,20 @@
 
     {#- Band sets: contiguous integer ranges, open only at the top -#}
     {%- set band_sets = {} -%}
+    {%- set whole_number_pattern = '^[+-]?[0-9]+(\\.0+)?$' -%}
     {%- for band in loaded.bands -%}
         {%- set where = "Band '" ~ band.band_code ~ "' of band set '" ~ band.band_set ~ "'" -%}
         {%- set min_text = band.min_value | string if band.min_value is not none else '' -%}
         {%- set max_text = band.max_value | string if band.max_value is not none else '' -%}
-        {%- if not re.match(integer_pattern, min_text.replace('.0', '')) -%}
+        {%- if not re.match(whole_number_pattern, min_text) -%}
             {%- do errors.append(where ~ ": min_value '" ~ band.min_value ~ "' is not a whole number. Bands cover whole numbers with inclusive bounds.") -%}
-        {%- elif max_text != '' and not re.match(integer_pattern, max_text.replace('.0', '')) -%}
+        {%- elif max_text != '' and not re.match(whole_number_pattern, max_text) -%}
             {%- do errors.append(where ~ ": max_value '" ~ band.max_value ~ "' is not a whole number or blank (blank means no upper bound).") -%}
         {%- else -%}
             {%- do band_sets.setdefault(band.band_set, []).append({
                 'code': band.band_code,
-                'min': min_text.replace('.0', '') | int,
-                'max': (max_text.replace('.0', '') | int) if max_text != '' else none,
+                'min': min_text | float | int,
+                'max': (max_text | float | int) if max_text != '' else none,
             }) -%}
         {%- endif -%}
     {%- endfor -%}
@@ -112,7 +114,7 @@
         {%- set key = persona.icp_code ~ '.' ~ persona.persona_code -%}
         {%- set where = "Persona '" ~ key ~ "'" -%}
         {%- if persona.icp_code not in icp_codes -%}
-            {%- do errors.append(where ~ ": ICP '" ~ persona.icp_code ~ "' does not exist. Every Persona belongs to an ICP in icps.csv; known ICPs: " ~ icp_codes | join(', ') ~ ".") -%}
+            {%- do errors.append(where ~ ": ICP '" ~ persona.icp_code ~ "' does not exist. Every Persona belongs to an ICP in icps.csv; known ICPs: " ~ icp_codes | unique | join(', ') ~ ".") -%}
         {%- endif -%}
         {%- if persona.persona_code is none or not re.match(code_pattern, persona.persona_code | string) -%}
             {%- do errors.append(where ~ ": persona_code is not snake_case. Use lower-case letters, digits and underscores, starting with a letter.") -%}
@@ -197,7 +199,7 @@
                     {%- endfor -%}
                 {%- elif criterion.operator == 'wildcard' -%}
                     {%- for value in values -%}
-                        {%- set problem = gtm_wildcard_problem(value) -%}
+                        {%- set problem = gtm_wildcard_problem(value, stopwords) -%}
                         {%- if problem -%}
                             {%- do errors.append(where ~ ": wildcard pattern '" ~ value ~ "' is invalid: " ~ problem) -%}
                         {%- endif -%}

@@ -24,8 +24,9 @@
     select
         features.{{ record_key }},
         {{ gtm_criteria_columns(definition, title_keys, include_values=true) | join(',\n        ') }}
-    from {{ features_relation }} as features
-    where features.assigned_icp_code = {{ gtm_quote(definition.icp_code) }}
+    from {{ features_relation }}{{ ' as features' if features_relation != 'features' }}
+    where
+        features.assigned_icp_code = {{ gtm_quote(definition.icp_code) }}
     {%- if definition.kind == 'persona' %}
         and features.assigned_persona_code = {{ gtm_quote(definition.code) }}
     {%- else %}
@@ -35,7 +36,7 @@
 ),
         {%- for criterion in definition.criteria %}
         {%- set strength = 'c__' ~ criterion.code %}
-        {%- set contribution = ('100.0 * ' ~ criterion.weight ~ ' * coalesce(' ~ strength ~ ', 0) / ' ~ total_weight) if criterion.mode == 'score' else '0' %}
+        {%- set contribution = ('100.0 * ' ~ gtm_format_number(criterion.weight) ~ ' * coalesce(' ~ strength ~ ', 0) / ' ~ gtm_format_number(total_weight)) if criterion.mode == 'score' else '0' %}
         {%- if criterion.mode == 'score' %}
             {%- set outcome = "case when " ~ strength ~ " is null then 'unknown' when " ~ strength ~ " = 1 then 'matched' when " ~ strength ~ " = 0 then 'not_matched' else 'partial' end" %}
         {%- elif criterion.mode == 'filter' %}
@@ -43,22 +44,23 @@
         {%- else %}
             {%- set outcome = "case when coalesce(" ~ strength ~ " = 1, false) then 'failed' else 'passed' end" %}
         {%- endif %}
-        {%- do rows.append(
-            "select " ~ record_key ~ " as record_id, "
-            ~ gtm_quote(definition.kind) ~ " as definition_type, "
-            ~ gtm_quote(definition.icp_code) ~ " as icp_code, "
-            ~ (gtm_quote(definition.code) if definition.kind == 'persona' else 'null') ~ " as persona_code, "
-            ~ gtm_quote(criterion.code) ~ " as criterion_code, "
-            ~ gtm_quote(criterion.parameter) ~ " as parameter, "
-            ~ gtm_quote(criterion.mode) ~ " as criterion_mode, "
-            ~ gtm_quote(criterion.operator) ~ " as operator, "
-            ~ gtm_quote(criterion['values'] | join('|') if criterion['values'] else (criterion.min if criterion.min is not none else '') ~ '..' ~ (criterion.max if criterion.max is not none else '')) ~ " as criterion_value, "
-            ~ "v__" ~ criterion.code ~ " as record_value, "
-            ~ criterion.weight ~ " as weight, "
-            ~ strength ~ " as match_strength, "
-            ~ contribution ~ " as contribution, "
-            ~ outcome ~ " as outcome from " ~ name
-        ) %}
+        {%- set columns = [
+            record_key ~ " as record_id",
+            gtm_quote(definition.kind) ~ " as definition_type",
+            gtm_quote(definition.icp_code) ~ " as icp_code",
+            (gtm_quote(definition.code) if definition.kind == 'persona' else 'null') ~ " as persona_code",
+            gtm_quote(criterion.code) ~ " as criterion_code",
+            gtm_quote(criterion.parameter) ~ " as parameter",
+            gtm_quote(criterion.mode) ~ " as criterion_mode",
+            gtm_quote(criterion.operator) ~ " as operator",
+            gtm_quote(criterion['values'] | join('|') if criterion['values'] else (gtm_format_number(criterion.min) if criterion.min is not none else '') ~ '..' ~ (gtm_format_number(criterion.max) if criterion.max is not none else '')) ~ " as criterion_value",
+            "v__" ~ criterion.code ~ " as record_value",
+            gtm_format_number(criterion.weight) ~ " as weight",
+            strength ~ " as match_strength",
+            contribution ~ " as contribution",
+            outcome ~ " as outcome",
+        ] %}
+        {%- do rows.append("select\n        " ~ columns | join(",\n        ") ~ "\n    from " ~ name) %}
         {%- endfor %}
     {%- endfor %}
 
@@ -83,8 +85,10 @@
     where 1 = 0
     {%- else %}
     {%- for row in rows %}
+
     {{ row }}
     {%- if not loop.last %}
+
     union all
     {%- endif %}
     {%- endfor %}

@@ -15,13 +15,17 @@
     {%- set lines = [] -%}
     {%- for criterion in definition.criteria -%}
         {%- set column = 'features.' ~ criterion.parameter -%}
-        {%- set described = criterion.parameter ~ ' ' ~ criterion.operator ~ ' ' ~ (
-            criterion['values'] | join('|') if criterion['values']
-            else (criterion.min if criterion.min is not none else '') ~ '..' ~ (criterion.max if criterion.max is not none else '')
-        ) -%}
+        {%- if criterion['values'] -%}
+            {%- set described = criterion['values'] | join('|') -%}
+        {%- elif criterion.min is not none or criterion.max is not none -%}
+            {%- set described = (gtm_format_number(criterion.min) if criterion.min is not none else '') ~ '..' ~ (gtm_format_number(criterion.max) if criterion.max is not none else '') -%}
+        {%- else -%}
+            {%- set described = '' -%}
+        {%- endif -%}
+        {%- set comment = criterion.code ~ " [" ~ criterion.mode ~ (", weight " ~ gtm_format_number(criterion.weight) if criterion.mode == 'score' else '') ~ "]: "
+            ~ criterion.parameter ~ " " ~ criterion.operator ~ (" " ~ described if described else '') -%}
         {%- do lines.append(
-            "-- " ~ criterion.code ~ " [" ~ criterion.mode ~ (", weight " ~ criterion.weight if criterion.mode == 'score' else '') ~ "]: "
-            ~ described.replace('\n', ' ').replace('\r', ' ')
+            "-- " ~ comment.replace('\n', ' ').replace('\r', ' ')
             ~ "\n        " ~ gtm_criterion_strength(criterion, column, title_keys, criterion.mode != 'score')
             ~ " as c__" ~ criterion.code
         ) -%}

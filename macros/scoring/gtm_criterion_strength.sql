@@ -1,5 +1,5 @@
 {#-
-    gtm_criterion_strength(criterion, column, title_keys={}, is_gate=false)
+    gtm_criterion_strength(criterion, column, title_keys={}, is_gate=false, indent=8)
 
     SQL expression for one criterion's match strength on one record: NULL when the
     value is unknown, else a number in [0, 1]. Yes/no operators give 1 or 0; a numeric
@@ -11,14 +11,20 @@
         column: the SQL reference to the parameter's feature column
         title_keys: word keys of title patterns, from gtm_title_pattern_keys
         is_gate: true for filter and exclude criteria
+        indent: spaces before the continuation lines of the CASE expression
 
     Example: gtm_criterion_strength({'operator': 'is_true', ...}, 'features.is_churned')
-             ->  case when features.is_churned is null then null when features.is_churned then 1.0 else 0.0 end
+             ->  case
+                     when features.is_churned is null then null
+                     when features.is_churned then 1.0
+                     else 0.0
+                 end
 -#}
-{% macro gtm_criterion_strength(criterion, column, title_keys={}, is_gate=false) %}
+{% macro gtm_criterion_strength(criterion, column, title_keys={}, is_gate=false, indent=8) %}
     {%- set operator = criterion.operator -%}
     {%- set values = criterion['values'] -%}
     {%- set condition = none -%}
+    {%- set partial_condition = none -%}
 
     {%- if operator in ['in', 'not_in'] and criterion.type == 'seniority' -%}
         {%- set literals = [] -%}
@@ -37,7 +43,7 @@
         {%- set checks = [] -%}
         {%- for value in values -%}
             {%- set item = '|' ~ (value | lower).split() | join(' ') ~ '|' -%}
-            {%- do checks.append(dbt.position(gtm_quote(item), column) ~ " > 0") -%}
+            {%- do checks.append("position(" ~ gtm_quote(item) ~ " in " ~ column ~ ") > 0") -%}
         {%- endfor -%}
         {%- if operator == 'all' -%}
             {%- set condition = "(" ~ checks | join(' and ') ~ ")" -%}
@@ -76,27 +82,31 @@
         {%- set inside = [] -%}
         {%- set near = [] -%}
         {%- if criterion.min is not none -%}
-            {%- do inside.append(column ~ " >= " ~ criterion.min) -%}
-            {%- do near.append(column ~ " >= " ~ (criterion.min - (criterion.min | abs) * criterion.falloff)) -%}
+            {%- do inside.append(column ~ " >= " ~ gtm_format_number(criterion.min)) -%}
+            {%- do near.append(column ~ " >= " ~ gtm_format_number(criterion.min - (criterion.min | abs) * criterion.falloff)) -%}
         {%- endif -%}
         {%- if criterion.max is not none -%}
-            {%- do inside.append(column ~ " <= " ~ criterion.max) -%}
-            {%- do near.append(column ~ " <= " ~ (criterion.max + (criterion.max | abs) * criterion.falloff)) -%}
+            {%- do inside.append(column ~ " <= " ~ gtm_format_number(criterion.max)) -%}
+            {%- do near.append(column ~ " <= " ~ gtm_format_number(criterion.max + (criterion.max | abs) * criterion.falloff)) -%}
         {%- endif -%}
-        {%- if is_gate or criterion.falloff == 0 -%}
-            {%- set condition = "(" ~ inside | join(' and ') ~ ")" -%}
-        {%- else -%}
-            {{ return(
-                "case when " ~ column ~ " is null then null"
-                ~ " when " ~ inside | join(' and ') ~ " then 1.0"
-                ~ " when " ~ near | join(' and ') ~ " then " ~ var('gtm_falloff_strength')
-                ~ " else 0.0 end"
-            ) }}
+        {%- set condition = inside | join(' and ') -%}
+        {%- if not is_gate and criterion.falloff > 0 -%}
+            {%- set partial_condition = near | join(' and ') -%}
         {%- endif -%}
     {%- endif -%}
 
     {%- if condition is none -%}
         {{ exceptions.raise_compiler_error("gtm_criterion_strength: operator '" ~ operator ~ "' has no SQL implementation; add it here and in gtm_operators_by_type.") }}
     {%- endif -%}
-    {{ return("case when " ~ column ~ " is null then null when " ~ condition ~ " then 1.0 else 0.0 end") }}
+    {%- set branches = [
+        "case",
+        "    when " ~ column ~ " is null then null",
+        "    when " ~ condition ~ " then 1.0",
+    ] -%}
+    {%- if partial_condition is not none -%}
+        {%- do branches.append("    when " ~ partial_condition ~ " then " ~ var('gtm_falloff_strength')) -%}
+    {%- endif -%}
+    {%- do branches.append("    else 0.0") -%}
+    {%- do branches.append("end") -%}
+    {{ return(branches | join('\n' ~ ' ' * indent)) }}
 {% endmacro %}

@@ -55,18 +55,18 @@
         cast(
             0
             {%- for criterion in scored %}
-            + {{ criterion.weight }} * coalesce(c__{{ criterion.code }}, 0)
+            + {{ gtm_format_number(criterion.weight) }} * coalesce(c__{{ criterion.code }}, 0)
             {%- endfor %}
             as {{ gtm_type_double() }}
         ) as weighted_points,
         cast(
             0
             {%- for criterion in scored %}
-            + case when c__{{ criterion.code }} is not null then {{ criterion.weight }} else 0 end
+            + case when c__{{ criterion.code }} is not null then {{ gtm_format_number(criterion.weight) }} else 0 end
             {%- endfor %}
             as {{ gtm_type_double() }}
         ) as known_weight,
-        cast({{ scored | sum(attribute='weight') }} as {{ gtm_type_double() }}) as total_weight
+        cast({{ gtm_format_number(scored | sum(attribute='weight')) }} as {{ gtm_type_double() }}) as total_weight
     from {{ name }}__criteria
 
 ),

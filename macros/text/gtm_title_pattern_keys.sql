@@ -3,7 +3,7 @@
 
     Computes the word key of every title pattern in the definitions (whole `exact`
     titles, and each part between the `*` of a `wildcard` pattern) by running the same
-    SQL expression that keys the titles of people (gtm_word_key), in one query. Returns
+    SQL that keys the titles of people (gtm_word_key_ctes), in one query. Returns
     a dict from pattern text to key, so the generated scoring SQL carries plain literal
     keys. Returns an empty dict at parse time.
 
@@ -26,20 +26,20 @@
         {{ return({}) }}
     {%- endif -%}
 
-    {#- The texts go through a derived table, not as literals inside the expression:
-        DuckDB 1.5 spends tens of seconds constant-folding the deeply nested replace()
-        of a literal, while evaluating it on a column takes milliseconds. -#}
     {%- set selects = [] -%}
     {%- for text in texts -%}
         {%- do selects.append("select " ~ loop.index ~ " as pattern_index, " ~ gtm_quote(text) ~ " as pattern_text") -%}
     {%- endfor -%}
     {%- set query -%}
-select
-    patterns.pattern_index,
-    {{ gtm_word_key('patterns.pattern_text', replacements) }} as word_key
-from (
+with
+
+patterns as (
     {{ selects | join('\n    union all\n    ') }}
-) as patterns
+),
+
+{{ gtm_word_key_ctes('pattern_keys', 'patterns', 'pattern_index', 'pattern_text', replacements) }}
+
+select * from pattern_keys
     {%- endset -%}
     {%- set rows = run_query(query).rows -%}
     {%- set keys = {} -%}

@@ -12,7 +12,8 @@ with
 companies as (
 
     select * from {{ ref('stg_gtm__companies') }}
-    where company_id is not null
+    where
+        company_id is not null
         and not has_duplicate_id
 
 ),
@@ -41,7 +42,8 @@ distinct_technologies as (
         company_id,
         technology_key
     from technologies
-    where company_id is not null
+    where
+        company_id is not null
         and technology_key is not null
 
 ),
@@ -72,15 +74,16 @@ signal_recency as (
     -- Days from the latest signal of each type to the as-of date; signals after the
     -- as-of date are ignored.
     select
-        company_id
-        {%- for code, parameter in parameters if parameter.type == 'recency' %},
-        min(case
-            when signal_type = {{ gtm_quote(parameter.signal_type) }}
-                then {{ dbt.datediff('cast(occurred_at as date)', gtm_as_of_date(), 'day') }}
-        end) as {{ code }}
+        {%- for code, parameter in parameters if parameter.type == 'recency' %}
+            min(case
+                when signal_type = {{ gtm_quote(parameter.signal_type) }}
+                    then {{ dbt.datediff('cast(occurred_at as date)', gtm_as_of_date(), 'day') }}
+            end) as {{ code }},
         {%- endfor %}
+        company_id
     from signals
-    where company_id is not null
+    where
+        company_id is not null
         and person_id is null
         and cast(occurred_at as date) <= {{ gtm_as_of_date() }}
     group by company_id
@@ -101,11 +104,11 @@ enriched as (
             when companies.customer_status in ('customer', 'churned', 'prospect')
                 then companies.customer_status = 'churned'
         end as is_churned,
+        {%- for code, parameter in parameters if parameter.type == 'recency' %}
+            signal_recency.{{ code }},
+        {%- endfor %}
         -- Open roles per 100 employees.
         100.0 * companies.open_roles / nullif(companies.employee_count, 0) as hiring_velocity
-        {%- for code, parameter in parameters if parameter.type == 'recency' %},
-        signal_recency.{{ code }}
-        {%- endfor %}
 
     from companies
 
@@ -123,10 +126,10 @@ enriched as (
 features as (
 
     select
-        company_id
-        {%- for code, parameter in parameters %},
-        {{ code if parameter.type == 'recency' else parameter.expression }} as {{ code }}
+        {%- for code, parameter in parameters %}
+            {{ code if parameter.type == 'recency' else parameter.expression }} as {{ code }},
         {%- endfor %}
+        company_id
     from enriched
 
 )

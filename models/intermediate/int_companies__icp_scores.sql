@@ -16,7 +16,7 @@ features as (
 scored as (
 
     select
-{{ gtm_finalize_scores('company_id') }}
+        {{ gtm_finalize_scores('company_id') }}
     from candidates
 
 )

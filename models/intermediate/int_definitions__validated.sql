@@ -9,20 +9,23 @@ with
 definitions as (
     {%- for definition in all_definitions %}
 
-    select
-        cast({{ gtm_quote(definition.kind) }} as {{ dbt.type_string() }}) as definition_type,
-        cast({{ gtm_quote(definition.icp_code) }} as {{ dbt.type_string() }}) as icp_code,
-        cast({{ gtm_quote(definition.code) if definition.kind == 'persona' else 'null' }} as {{ dbt.type_string() }}) as persona_code,
-        cast({{ gtm_quote(definition.name) }} as {{ dbt.type_string() }}) as definition_name,
-        cast({{ gtm_quote(definition.status) }} as {{ dbt.type_string() }}) as status,
-        cast({{ definition.priority }} as integer) as priority,
-        cast({{ definition.criteria | length }} as integer) as criteria_count,
-        cast({{ definition.criteria | sum(attribute='weight') }} as {{ gtm_type_double() }}) as total_weight,
-        cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version
-    {%- if not loop.last %}
+        select
+            cast({{ gtm_quote(definition.kind) }} as {{ dbt.type_string() }}) as definition_type,
+            cast({{ gtm_quote(definition.icp_code) }} as {{ dbt.type_string() }}) as icp_code,
+            cast(
+                {{ gtm_quote(definition.code) if definition.kind == 'persona' else 'null' }} as {{ dbt.type_string() }}
+            )
+                as persona_code,
+            cast({{ gtm_quote(definition.name) }} as {{ dbt.type_string() }}) as definition_name,
+            cast({{ gtm_quote(definition.status) }} as {{ dbt.type_string() }}) as status,
+            cast({{ definition.priority }} as integer) as priority,
+            cast({{ definition.criteria | length }} as integer) as criteria_count,
+            cast({{ definition.criteria | sum(attribute='weight') }} as {{ gtm_type_double() }}) as total_weight,
+            cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version
+        {%- if not loop.last %}
 
-    union all
-    {%- endif %}
+            union all
+        {%- endif %}
     {%- endfor %}
     {%- if all_definitions | length == 0 %}
 

@@ -11,7 +11,8 @@ with
 people as (
 
     select * from {{ ref('stg_gtm__people') }}
-    where person_id is not null
+    where
+        person_id is not null
         and not has_duplicate_id
 
 ),
@@ -39,15 +40,16 @@ signal_recency as (
     -- Days from the latest signal of each type to the as-of date; signals after the
     -- as-of date are ignored.
     select
-        person_id
-        {%- for code, parameter in parameters if parameter.type == 'recency' %},
-        min(case
-            when signal_type = {{ gtm_quote(parameter.signal_type) }}
-                then {{ dbt.datediff('cast(occurred_at as date)', gtm_as_of_date(), 'day') }}
-        end) as {{ code }}
+        {%- for code, parameter in parameters if parameter.type == 'recency' %}
+            min(case
+                when signal_type = {{ gtm_quote(parameter.signal_type) }}
+                    then {{ dbt.datediff('cast(occurred_at as date)', gtm_as_of_date(), 'day') }}
+            end) as {{ code }},
         {%- endfor %}
+        person_id
     from signals
-    where person_id is not null
+    where
+        person_id is not null
         and cast(occurred_at as date) <= {{ gtm_as_of_date() }}
     group by person_id
 
@@ -61,10 +63,11 @@ latest_answers as (
         answer,
         row_number() over (
             partition by person_id, question_code
-            order by answered_at desc, answer
+            order by answered_at desc, answer asc
         ) as answer_order
     from answers
-    where person_id is not null
+    where
+        person_id is not null
         and question_code is not null
         and answer is not null
 
@@ -73,10 +76,10 @@ latest_answers as (
 answer_columns as (
 
     select
-        person_id
-        {%- for code, parameter in parameters if parameter.type == 'answer' %},
-        max(case when question_code = {{ gtm_quote(parameter.question) }} then answer end) as {{ code }}
+        {%- for code, parameter in parameters if parameter.type == 'answer' %}
+            max(case when question_code = {{ gtm_quote(parameter.question) }} then answer end) as {{ code }},
         {%- endfor %}
+        person_id
     from latest_answers
     where answer_order = 1
     group by person_id
@@ -93,10 +96,10 @@ enriched as (
         titles.is_founder,
         titles.is_owner,
         titles.is_board,
-        titles.seniority_rule
-        {%- for code, parameter in parameters if parameter.type in ['recency', 'answer'] %},
-        {{ 'signal_recency' if parameter.type == 'recency' else 'answer_columns' }}.{{ code }}
+        {%- for code, parameter in parameters if parameter.type in ['recency', 'answer'] %}
+            {{ 'signal_recency' if parameter.type == 'recency' else 'answer_columns' }}.{{ code }},
         {%- endfor %}
+        titles.seniority_rule
 
     from people
 
@@ -114,12 +117,12 @@ enriched as (
 features as (
 
     select
+        {%- for code, parameter in parameters %}
+            {{ code if parameter.type in ['recency', 'answer'] else parameter.expression }} as {{ code }},
+        {%- endfor %}
         person_id,
         company_id,
         seniority_rule
-        {%- for code, parameter in parameters %},
-        {{ code if parameter.type in ['recency', 'answer'] else parameter.expression }} as {{ code }}
-        {%- endfor %}
     from enriched
 
 )

@@ -33,8 +33,9 @@ candidates as (
     from scores
 
     inner join definitions
-        on scores.icp_code = definitions.icp_code
-        and scores.persona_code = definitions.persona_code
+        on
+            scores.icp_code = definitions.icp_code
+            and scores.persona_code = definitions.persona_code
 
     where definitions.status in ('live', 'draft')
 
@@ -45,20 +46,20 @@ ranked as (
     select
         candidates.*,
         row_number() over (
-            partition by person_id
+            partition by candidates.person_id
             order by
-                case when is_gated_out then 1 else 0 end,
-                coalesce(score, -1) desc,
-                persona_priority,
-                persona_code
+                case when candidates.is_gated_out then 1 else 0 end,
+                coalesce(candidates.score, -1) desc,
+                candidates.persona_priority,
+                candidates.persona_code asc
         ) as candidate_rank,
         row_number() over (
-            partition by person_id
+            partition by candidates.person_id
             order by
-                case when is_eligible then 0 else 1 end,
-                coalesce(score, -1) desc,
-                persona_priority,
-                persona_code
+                case when candidates.is_eligible then 0 else 1 end,
+                coalesce(candidates.score, -1) desc,
+                candidates.persona_priority,
+                candidates.persona_code asc
         ) as eligible_rank
     from candidates
 

@@ -35,7 +35,7 @@ features as (
 scored as (
 
     select
-{{ gtm_finalize_scores('person_id') }}
+        {{ gtm_finalize_scores('person_id') }}
     from candidates
 
 )

@@ -26,32 +26,39 @@ distinct_titles as (
 
 ),
 
+{{ gtm_word_key_ctes('title_keys', 'distinct_titles', 'title', 'title', replacements) }},
+
 keyed_titles as (
 
     select
         title,
-        {{ gtm_word_key('title', replacements) }} as title_key
-    from distinct_titles
+        word_key as title_key
+    from title_keys
 
 ),
+
+{{ gtm_word_key_ctes('rule_keys', 'rules', 'rule_code', 'phrase', replacements) }},
 
 keyed_rules as (
 
     select
-        rule_code,
-        {{ gtm_word_key('phrase', replacements) }} as rule_key,
+        rules.rule_code,
+        rule_keys.word_key as rule_key,
         -- "Head of X" takes the seniority configured in gtm_head_of_seniority.
         case
-            when rule_code = 'head_of' then {{ gtm_quote(var('gtm_head_of_seniority')) }}
-            else nullif(trim(seniority), '')
+            when rules.rule_code = 'head_of' then {{ gtm_quote(var('gtm_head_of_seniority')) }}
+            else nullif(trim(rules.seniority), '')
         end as seniority,
-        nullif(trim(function_code), '') as function_code,
-        coalesce(cast(is_founder as boolean), false) as is_founder,
-        coalesce(cast(is_owner as boolean), false) as is_owner,
-        coalesce(cast(is_board as boolean), false) as is_board,
-        coalesce(cast(is_exclusive as boolean), false) as is_exclusive,
-        cast(precedence as integer) as precedence
+        nullif(trim(rules.function_code), '') as function_code,
+        coalesce(cast(rules.is_founder as boolean), false) as is_founder,
+        coalesce(cast(rules.is_owner as boolean), false) as is_owner,
+        coalesce(cast(rules.is_board as boolean), false) as is_board,
+        coalesce(cast(rules.is_exclusive as boolean), false) as is_exclusive,
+        cast(rules.precedence as integer) as precedence
     from rules
+
+    inner join rule_keys
+        on rules.rule_code = rule_keys.rule_code
 
 ),
 
@@ -69,7 +76,7 @@ matches as (
         keyed_rules.precedence,
         case keyed_rules.seniority
             {%- for level in gtm_seniority_ladder() %}
-            when {{ gtm_quote(level) }} then {{ loop.index }}
+                when {{ gtm_quote(level) }} then {{ loop.index }}
             {%- endfor %}
         end as seniority_rank
     from keyed_titles
@@ -97,10 +104,12 @@ counting_matches as (
     from matches
 
     left join exclusive_choice
-        on matches.title = exclusive_choice.title
-        and exclusive_choice.exclusive_order = 1
+        on
+            matches.title = exclusive_choice.title
+            and exclusive_choice.exclusive_order = 1
 
-    where exclusive_choice.title is null
+    where
+        exclusive_choice.title is null
         or matches.rule_code = exclusive_choice.rule_code
 
 ),
@@ -114,7 +123,7 @@ deciding_rule as (
         seniority_rank,
         row_number() over (
             partition by title
-            order by case when seniority_rank is null then 0 else seniority_rank end desc, precedence, rule_code
+            order by coalesce(seniority_rank, 0) desc, precedence asc, rule_code asc
         ) as rule_order
     from counting_matches
 
@@ -170,8 +179,9 @@ classified as (
     from keyed_titles
 
     left join deciding_rule
-        on keyed_titles.title = deciding_rule.title
-        and deciding_rule.rule_order = 1
+        on
+            keyed_titles.title = deciding_rule.title
+            and deciding_rule.rule_order = 1
 
     left join function_lists
         on keyed_titles.title = function_lists.title

@@ -16,12 +16,13 @@ members as (
     select
         person_fit.*,
         row_number() over (
-            order by persona_score desc, icp_score desc, person_id
+            order by person_fit.persona_score desc, person_fit.icp_score desc, person_fit.person_id asc
         ) as audience_rank
     from person_fit
-    where qualification_status = 'qualified'
-        and icp_score >= {{ var('gtm_audience_min_icp_score') }}
-        and persona_score >= {{ var('gtm_audience_min_persona_score') }}
+    where
+        person_fit.qualification_status = 'qualified'
+        and person_fit.icp_score >= {{ var('gtm_audience_min_icp_score') }}
+        and person_fit.persona_score >= {{ var('gtm_audience_min_persona_score') }}
 
 ),
 

@@ -57,7 +57,15 @@ unioned as (
 final as (
 
     select
-        cast(record_type || ':' || record_id || ':' || icp_code || coalesce(':' || persona_code, '') as {{ dbt.type_string() }}) as candidate_key,
+        cast(
+            record_type
+            || ':'
+            || record_id
+            || ':'
+            || icp_code
+            || coalesce(':' || persona_code, '') as {{ dbt.type_string() }}
+        )
+            as candidate_key,
         cast(record_type as {{ dbt.type_string() }}) as record_type,
         cast(record_id as {{ dbt.type_string() }}) as record_id,
         cast(definition_type as {{ dbt.type_string() }}) as definition_type,

@@ -7,7 +7,8 @@ with
 companies as (
 
     select * from {{ ref('stg_gtm__companies') }}
-    where company_id is not null
+    where
+        company_id is not null
         and not has_duplicate_id
 
 ),
@@ -32,7 +33,8 @@ final as (
         cast(assigned.icp_name as {{ dbt.type_string() }}) as icp_name,
         cast(assigned.score as decimal(5, 2)) as icp_score,
         cast(assigned.coverage as decimal(5, 4)) as icp_coverage,
-        cast(case when assigned.icp_code is null then 'no_icp_fit' else 'icp_fit' end as {{ dbt.type_string() }}) as fit_status,
+        cast(case when assigned.icp_code is null then 'no_icp_fit' else 'icp_fit' end as {{ dbt.type_string() }})
+            as fit_status,
         cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version,
         {{ gtm_scored_at() }} as scored_at
 

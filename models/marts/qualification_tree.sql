@@ -147,8 +147,9 @@ nodes as (
         on personas.icp_code = icps.icp_code
 
     left join persona_summary
-        on personas.icp_code = persona_summary.icp_code
-        and personas.persona_code = persona_summary.persona_code
+        on
+            personas.icp_code = persona_summary.icp_code
+            and personas.persona_code = persona_summary.persona_code
 
     union all
 
@@ -186,8 +187,14 @@ nodes as (
         'system' as definition_status,
         false as is_being_defined,
         1000000 as sort_order,
-        (select count(*) from company_fit where icp_code is null) as company_count,
-        (select count(*) from person_fit where qualification_status = 'no_icp_fit') as person_count,
+        (
+            select count(*) from company_fit
+            where icp_code is null
+        ) as company_count,
+        (
+            select count(*) from person_fit
+            where qualification_status = 'no_icp_fit'
+        ) as person_count,
         cast(null as {{ gtm_type_double() }}) as avg_score,
         cast(null as {{ gtm_type_double() }}) as min_score,
         cast(null as {{ gtm_type_double() }}) as max_score
@@ -205,7 +212,10 @@ nodes as (
         false as is_being_defined,
         1000001 as sort_order,
         cast(null as integer) as company_count,
-        (select count(*) from person_fit where qualification_status = 'no_company') as person_count,
+        (
+            select count(*) from person_fit
+            where qualification_status = 'no_company'
+        ) as person_count,
         cast(null as {{ gtm_type_double() }}) as avg_score,
         cast(null as {{ gtm_type_double() }}) as min_score,
         cast(null as {{ gtm_type_double() }}) as max_score

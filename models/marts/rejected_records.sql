@@ -104,7 +104,8 @@ rejects as (
     left join usable_companies
         on technologies.company_id = usable_companies.company_id
 
-    where technologies.technology_key is null
+    where
+        technologies.technology_key is null
         or usable_companies.company_id is null
 
     union all
@@ -133,9 +134,15 @@ rejects as (
             else 'missing_time'
         end as reject_reason,
         case
-            when signals.person_id is null and signals.company_id is null then 'the signal names neither a person nor a company.'
-            when signals.person_id is not null and usable_people.person_id is null then 'person_id ' || signals.person_id || ' is not a usable person.'
-            when signals.person_id is null and usable_companies.company_id is null then 'company_id ' || signals.company_id || ' is not a usable company.'
+            when
+                signals.person_id is null and signals.company_id is null
+                then 'the signal names neither a person nor a company.'
+            when
+                signals.person_id is not null and usable_people.person_id is null
+                then 'person_id ' || signals.person_id || ' is not a usable person.'
+            when
+                signals.person_id is null and usable_companies.company_id is null
+                then 'company_id ' || signals.company_id || ' is not a usable company.'
             else 'occurred_at is blank.'
         end as reject_detail
     from signals
@@ -146,7 +153,8 @@ rejects as (
     left join usable_companies
         on signals.company_id = usable_companies.company_id
 
-    where (signals.person_id is null and signals.company_id is null)
+    where
+        (signals.person_id is null and signals.company_id is null)
         or (signals.person_id is not null and usable_people.person_id is null)
         or (signals.person_id is null and usable_companies.company_id is null)
         or signals.occurred_at is null
@@ -161,7 +169,9 @@ rejects as (
             else 'missing_value'
         end as reject_reason,
         case
-            when usable_people.person_id is null then 'person_id ' || coalesce(answers.person_id, '(blank)') || ' is not a usable person.'
+            when
+                usable_people.person_id is null
+                then 'person_id ' || coalesce(answers.person_id, '(blank)') || ' is not a usable person.'
             else 'question_code or answer is blank.'
         end as reject_detail
     from answers
@@ -169,7 +179,8 @@ rejects as (
     left join usable_people
         on answers.person_id = usable_people.person_id
 
-    where usable_people.person_id is null
+    where
+        usable_people.person_id is null
         or answers.question_code is null
         or answers.answer is null
 

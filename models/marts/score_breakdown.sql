@@ -60,14 +60,19 @@ person_scope as (
     where person_fit.persona_code is not null
 
 ),
-
 {{ gtm_breakdown_definitions(definitions.personas, 'person_id', 'person', features_relation='person_scope') }},
 
 unioned as (
 
-    select 'company' as record_type, company_breakdown.* from company_breakdown
+    select
+        'company' as record_type,
+        company_breakdown.*
+    from company_breakdown
     union all
-    select 'person' as record_type, person_breakdown.* from person_breakdown
+    select
+        'person' as record_type,
+        person_breakdown.*
+    from person_breakdown
 
 ),
 
@@ -75,7 +80,14 @@ final as (
 
     select
         cast(
-            record_type || ':' || record_id || ':' || icp_code || coalesce(':' || persona_code, '') || ':' || criterion_code
+            record_type
+            || ':'
+            || record_id
+            || ':'
+            || icp_code
+            || coalesce(':' || persona_code, '')
+            || ':'
+            || criterion_code
             as {{ dbt.type_string() }}
         ) as breakdown_key,
         cast(record_type as {{ dbt.type_string() }}) as record_type,
