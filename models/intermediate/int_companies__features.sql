@@ -1,11 +1,7 @@
 -- One row per usable company (a unique, non-blank company_id) with one column per
 -- company parameter of the registry, named after the parameter. Scoring reads only
 -- these columns, so a new registry entry becomes a usable criterion parameter here.
-{%- set registry = gtm_parameter_registry() %}
-{%- set parameters = [] %}
-{%- for code, parameter in registry.items() | sort if parameter.entity == 'company' %}
-    {%- do parameters.append((code, parameter)) %}
-{%- endfor %}
+{%- set parameters = gtm_entity_parameters('company') %}
 
 with
 
@@ -74,12 +70,7 @@ signal_recency as (
     -- Days from the latest signal of each type to the as-of date; signals after the
     -- as-of date are ignored.
     select
-        {%- for code, parameter in parameters if parameter.type == 'recency' %}
-            min(case
-                when signal_type = {{ gtm_quote(parameter.signal_type) }}
-                    then {{ dbt.datediff('cast(occurred_at as date)', gtm_as_of_date(), 'day') }}
-            end) as {{ code }},
-        {%- endfor %}
+        {{- gtm_recency_columns(parameters) }}
         company_id
     from signals
     where

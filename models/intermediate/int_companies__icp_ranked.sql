@@ -42,22 +42,7 @@ ranked as (
 
     select
         candidates.*,
-        row_number() over (
-            partition by candidates.company_id
-            order by
-                case when candidates.is_gated_out then 1 else 0 end,
-                coalesce(candidates.score, -1) desc,
-                candidates.icp_priority,
-                candidates.icp_code asc
-        ) as candidate_rank,
-        row_number() over (
-            partition by candidates.company_id
-            order by
-                case when candidates.is_eligible then 0 else 1 end,
-                coalesce(candidates.score, -1) desc,
-                candidates.icp_priority,
-                candidates.icp_code asc
-        ) as eligible_rank
+        {{ gtm_rank_candidates('company_id', 'icp_priority', 'icp_code') }}
     from candidates
 
 ),

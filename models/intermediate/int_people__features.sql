@@ -1,10 +1,6 @@
 -- One row per usable person (a unique, non-blank person_id) with their company_id and
 -- one column per person parameter of the registry, named after the parameter.
-{%- set registry = gtm_parameter_registry() %}
-{%- set parameters = [] %}
-{%- for code, parameter in registry.items() | sort if parameter.entity == 'person' %}
-    {%- do parameters.append((code, parameter)) %}
-{%- endfor %}
+{%- set parameters = gtm_entity_parameters('person') %}
 
 with
 
@@ -40,12 +36,7 @@ signal_recency as (
     -- Days from the latest signal of each type to the as-of date; signals after the
     -- as-of date are ignored.
     select
-        {%- for code, parameter in parameters if parameter.type == 'recency' %}
-            min(case
-                when signal_type = {{ gtm_quote(parameter.signal_type) }}
-                    then {{ dbt.datediff('cast(occurred_at as date)', gtm_as_of_date(), 'day') }}
-            end) as {{ code }},
-        {%- endfor %}
+        {{- gtm_recency_columns(parameters) }}
         person_id
     from signals
     where

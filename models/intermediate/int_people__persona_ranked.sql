@@ -45,22 +45,7 @@ ranked as (
 
     select
         candidates.*,
-        row_number() over (
-            partition by candidates.person_id
-            order by
-                case when candidates.is_gated_out then 1 else 0 end,
-                coalesce(candidates.score, -1) desc,
-                candidates.persona_priority,
-                candidates.persona_code asc
-        ) as candidate_rank,
-        row_number() over (
-            partition by candidates.person_id
-            order by
-                case when candidates.is_eligible then 0 else 1 end,
-                coalesce(candidates.score, -1) desc,
-                candidates.persona_priority,
-                candidates.persona_code asc
-        ) as eligible_rank
+        {{ gtm_rank_candidates('person_id', 'persona_priority', 'persona_code') }}
     from candidates
 
 ),

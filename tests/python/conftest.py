@@ -35,34 +35,17 @@ IGNORED_NAMES = shutil.ignore_patterns(
     "*.duckdb", "*.duckdb.wal", "__pycache__", "target", "logs", "dbt_packages"
 )
 
-# Column order of the demo input seeds, as the staging models read them.
+
+def read_header(path: Path) -> list[str]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return next(csv.reader(handle))
+
+
+# Column order of the demo input seeds, read from the committed CSV headers, which are
+# the column order the staging models read.
 DEMO_COLUMNS = {
-    "companies": [
-        "company_id",
-        "company_name",
-        "domain",
-        "industry",
-        "employee_count",
-        "annual_revenue",
-        "revenue_currency",
-        "country",
-        "funding_stage",
-        "open_roles",
-        "net_new_headcount_12m",
-        "customer_status",
-    ],
-    "company_technologies": ["company_id", "technology", "category"],
-    "people": [
-        "person_id",
-        "company_id",
-        "title",
-        "country",
-        "years_of_experience",
-        "years_in_current_role",
-    ],
-    "opportunities": ["opportunity_id", "company_id", "stage", "amount", "created_at", "closed_at"],
-    "signals": ["signal_id", "company_id", "person_id", "signal_type", "occurred_at", "source_category"],
-    "enrichment_answers": ["person_id", "question_code", "answer", "answered_at"],
+    name: read_header(PROJECT_ROOT / "seeds" / "demo" / f"{name}.csv")
+    for name in ["companies", "company_technologies", "people", "opportunities", "signals", "enrichment_answers"]
 }
 
 DEFINITION_COLUMNS = {
