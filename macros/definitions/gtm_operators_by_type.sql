@@ -12,7 +12,7 @@
         'answer': ['in', 'not_in'],
         'number': ['between', 'band'],
         'list': ['any', 'all', 'none'],
-        'title': ['exact', 'wildcard'],
+        'title': ['exact', 'wildcard', 'semantic'],
         'seniority': ['at_least', 'at_most', 'in'],
         'boolean': ['is_true', 'is_false'],
         'recency': ['within_days'],

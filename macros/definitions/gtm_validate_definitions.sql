@@ -204,9 +204,9 @@
                             {%- do errors.append(where ~ ": wildcard pattern '" ~ value ~ "' is invalid: " ~ problem) -%}
                         {%- endif -%}
                     {%- endfor -%}
-                {%- elif criterion.operator == 'exact' -%}
+                {%- elif criterion.operator in ['exact', 'semantic'] -%}
                     {%- for value in values if not re.search('\\w', value) -%}
-                        {%- do errors.append(where ~ ": exact title '" ~ value ~ "' has no letters or digits, so it can never match.") -%}
+                        {%- do errors.append(where ~ ": " ~ criterion.operator ~ " title '" ~ value ~ "' has no letters or digits, so it can never match.") -%}
                     {%- endfor -%}
                 {%- elif parameter.get('type') == 'seniority' -%}
                     {%- for value in values if value not in ladder -%}

@@ -13,7 +13,7 @@
     Example: gtm_breakdown_definitions(gtm_definitions().icps, 'company_id', 'company')
 -#}
 {% macro gtm_breakdown_definitions(definitions, record_key, record_type, features_relation='features') %}
-    {%- set title_keys = gtm_title_pattern_keys({'icps': definitions, 'personas': []}) -%}
+    {%- set title_patterns = gtm_title_patterns({'icps': definitions, 'personas': []}) -%}
     {%- set rows = [] -%}
     {%- for definition in definitions if definition.status == 'live' and definition.criteria | length > 0 %}
     {%- set name = record_type ~ '__' ~ definition.key %}
@@ -23,7 +23,7 @@
 
     select
         features.{{ record_key }},
-        {{ gtm_criteria_columns(definition, title_keys, include_values=true) | join(',\n        ') }}
+        {{ gtm_criteria_columns(definition, title_patterns, include_values=true) | join(',\n        ') }}
     from {{ features_relation }}{{ ' as features' if features_relation != 'features' }}
     where
         features.assigned_icp_code = {{ gtm_quote(definition.icp_code) }}

@@ -1,5 +1,5 @@
 {#-
-    gtm_criteria_columns(definition, title_keys, include_values=false)
+    gtm_criteria_columns(definition, title_patterns, include_values=false)
 
     The select-list lines that evaluate every criterion of one definition on the
     `features` relation: one line per criterion, named `c__<criterion_code>`, holding
@@ -7,11 +7,11 @@
     include_values, it also selects `v__<criterion_code>`, the record's value as text,
     for the score breakdown.
 
-    Example: gtm_criteria_columns(definition, title_keys)
+    Example: gtm_criteria_columns(definition, title_patterns)
              ->  -- software_industry [filter]: industry in Software|Internet
                  case when features.industry is null then null ... end as c__software_industry,
 -#}
-{% macro gtm_criteria_columns(definition, title_keys, include_values=false) %}
+{% macro gtm_criteria_columns(definition, title_patterns, include_values=false) %}
     {%- set lines = [] -%}
     {%- for criterion in definition.criteria -%}
         {%- set column = 'features.' ~ criterion.parameter -%}
@@ -26,7 +26,7 @@
             ~ criterion.parameter ~ " " ~ criterion.operator ~ (" " ~ described if described else '') -%}
         {%- do lines.append(
             "-- " ~ comment.replace('\n', ' ').replace('\r', ' ')
-            ~ "\n        " ~ gtm_criterion_strength(criterion, column, title_keys, criterion.mode != 'score')
+            ~ "\n        " ~ gtm_criterion_strength(criterion, column, title_patterns, criterion.mode != 'score')
             ~ " as c__" ~ criterion.code
         ) -%}
         {%- if include_values -%}

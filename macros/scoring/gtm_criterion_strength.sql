@@ -1,5 +1,5 @@
 {#-
-    gtm_criterion_strength(criterion, column, title_keys={}, is_gate=false, indent=8)
+    gtm_criterion_strength(criterion, column, title_patterns={}, is_gate=false, indent=8)
 
     SQL expression for one criterion's match strength on one record: NULL when the
     value is unknown, else a number in [0, 1]. Yes/no operators give 1 or 0; a numeric
@@ -9,7 +9,7 @@
     Arguments:
         criterion: one parsed criterion (see gtm_parse_definitions)
         column: the SQL reference to the parameter's feature column
-        title_keys: word keys of title patterns, from gtm_title_pattern_keys
+        title_patterns: word keys and signatures of title patterns, from gtm_title_patterns
         is_gate: true for filter and exclude criteria
         indent: spaces before the continuation lines of the CASE expression
 
@@ -20,7 +20,7 @@
                      else 0.0
                  end
 -#}
-{% macro gtm_criterion_strength(criterion, column, title_keys={}, is_gate=false, indent=8) %}
+{% macro gtm_criterion_strength(criterion, column, title_patterns={}, is_gate=false, indent=8) %}
     {%- set operator = criterion.operator -%}
     {%- set values = criterion['values'] -%}
     {%- set condition = none -%}
@@ -53,17 +53,32 @@
             {%- set condition = "not (" ~ checks | join(' or ') ~ ")" -%}
         {%- endif -%}
     {%- elif operator == 'exact' -%}
+        {%- set word_keys = title_patterns.get('word_keys', {}) -%}
         {%- set literals = [] -%}
-        {%- for value in values if title_keys.get(value) -%}{%- do literals.append(gtm_quote(title_keys[value])) -%}{%- endfor -%}
+        {%- for value in values if word_keys.get(value) -%}{%- do literals.append(gtm_quote(word_keys[value])) -%}{%- endfor -%}
         {%- set condition = (column ~ " in (" ~ literals | join(', ') ~ ")") if literals else 'false' -%}
     {%- elif operator == 'wildcard' -%}
         {%- set likes = [] -%}
         {%- for value in values -%}
             {%- set parts = [] -%}
-            {%- for chunk in value.split('*') -%}{%- do parts.append(title_keys.get(chunk) or '') -%}{%- endfor -%}
+            {%- for chunk in value.split('*') -%}{%- do parts.append(title_patterns.get('word_keys', {}).get(chunk) or '') -%}{%- endfor -%}
             {%- do likes.append(column ~ " like " ~ gtm_quote(parts | join('%'))) -%}
         {%- endfor -%}
         {%- set condition = "(" ~ likes | join(' or ') ~ ")" -%}
+    {%- elif operator == 'semantic' -%}
+        {#- The same role in other words, word order, abbreviations or language: the
+            title's role signature equals the pattern's. -#}
+        {%- set signatures = title_patterns.get('signatures', {}) -%}
+        {%- set literals = [] -%}
+        {%- for value in values -%}
+            {%- set signature = signatures.get(value) -%}
+            {%- if execute and (signature is none or signature.endswith('::')) -%}
+                {{ exceptions.raise_compiler_error("Criterion '" ~ criterion.code ~ "': semantic title '" ~ value ~ "' names no function or role the title classifier knows (signature '" ~ signature ~ "'), so it would match unrelated titles. Use operator exact or wildcard, or add a rule to seeds/reference/title_rules.csv.") }}
+            {%- endif -%}
+            {%- if signature is not none -%}{%- do literals.append(gtm_quote(signature)) -%}{%- endif -%}
+        {%- endfor -%}
+        {%- set column = column ~ '__signature' -%}
+        {%- set condition = (column ~ " in (" ~ literals | join(', ') ~ ")") if literals else 'false' -%}
     {%- elif operator in ['is_true', 'is_false'] -%}
         {%- set condition = column if operator == 'is_true' else "not " ~ column -%}
     {%- elif operator == 'within_days' -%}

@@ -18,14 +18,14 @@
     Example: gtm_score_definitions(gtm_definitions().icps, 'company_id')
 -#}
 {% macro gtm_score_definitions(definitions, record_key, scope_column=none) %}
-    {%- set title_keys = gtm_title_pattern_keys({'icps': definitions, 'personas': []}) -%}
+    {%- set title_patterns = gtm_title_patterns({'icps': definitions, 'personas': []}) -%}
     {%- set names = [] -%}
     {%- for definition in definitions %}
     {%- set name = definition.kind ~ '__' ~ definition.key %}
     {%- do names.append(name) %}
     {%- set gates = definition.criteria | selectattr('mode', 'ne', 'score') | list %}
     {%- set scored = definition.criteria | selectattr('mode', 'equalto', 'score') | list %}
-    {%- set columns = gtm_criteria_columns(definition, title_keys) %}
+    {%- set columns = gtm_criteria_columns(definition, title_patterns) %}
 
 {{ name }}__criteria as (
 

@@ -82,6 +82,7 @@ enriched as (
     select
         people.*,
         titles.title_key,
+        titles.title_signature,
         titles.seniority,
         titles.function_list,
         titles.is_founder,
@@ -110,6 +111,10 @@ features as (
     select
         {%- for code, parameter in parameters %}
             {{ code if parameter.type in ['recency', 'answer'] else parameter.expression }} as {{ code }},
+            {%- if parameter.type == 'title' %}
+                {{ parameter.get('signature_expression') or 'cast(null as ' ~ dbt.type_string() ~ ')' }}
+                    as {{ code }}__signature,
+            {%- endif %}
         {%- endfor %}
         person_id,
         company_id,
