@@ -5,7 +5,8 @@
     `features` relation: one line per criterion, named `c__<criterion_code>`, holding
     its match strength (NULL when unknown), each preceded by a comment naming it. With
     include_values, it also selects `v__<criterion_code>`, the record's value as text,
-    for the score breakdown.
+    and `d__<criterion_code>`, the match detail of gtm_match_detail, for the score
+    breakdown.
 
     Example: gtm_criteria_columns(definition, title_patterns)
              ->  -- software_industry [filter]: industry in Software|Internet
@@ -31,6 +32,7 @@
         ) -%}
         {%- if include_values -%}
             {%- do lines.append("cast(" ~ column ~ " as " ~ dbt.type_string() ~ ") as v__" ~ criterion.code) -%}
+            {%- do lines.append(gtm_match_detail(criterion, column, title_patterns) ~ " as d__" ~ criterion.code) -%}
         {%- endif -%}
     {%- endfor -%}
     {{ return(lines) }}

@@ -101,6 +101,7 @@ final as (
         cast(operator as {{ dbt.type_string() }}) as operator,
         cast(criterion_value as {{ dbt.type_string() }}) as criterion_value,
         cast(record_value as {{ dbt.type_string() }}) as record_value,
+        cast(match_detail as {{ dbt.type_string() }}) as match_detail,
         cast(weight as {{ gtm_type_double() }}) as weight,
         cast(match_strength as {{ gtm_type_double() }}) as match_strength,
         cast(contribution as {{ gtm_type_double() }}) as contribution,
