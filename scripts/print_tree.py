@@ -24,6 +24,13 @@ from {schema}.qualification_tree
 order by sort_order
 """
 
+REJECTS_QUERY = """
+select input_table, count(*) as row_count
+from {schema}.rejected_records
+group by input_table
+order by input_table
+"""
+
 MART_NAMES = (
     "company_fit",
     "person_fit",
@@ -82,6 +89,7 @@ def main() -> int:
     with duckdb.connect(str(database), read_only=True) as connection:
         try:
             rows = connection.execute(TREE_QUERY.format(schema=args.schema)).fetchall()
+            rejects = connection.execute(REJECTS_QUERY.format(schema=args.schema)).fetchall()
         except duckdb.CatalogException:
             print(
                 f"error: {database} has no {args.schema}.qualification_tree; "
@@ -95,6 +103,9 @@ def main() -> int:
     print()
     for line in format_tree(rows):
         print(line)
+    if rejects:
+        counts = ", ".join(f"{count:,} {table}" for table, count in rejects)
+        print(f"Rejected input rows (see rejected_records): {counts}")
     print()
     version = rows[0][7] if rows else "none"
     print(f"Definitions version {version}. Results are in {database.resolve()},")

@@ -33,6 +33,13 @@ Invalid ICP and Persona definitions: {{ errors | length }} problem{{ 's' if erro
     {%- if log_summary and execute -%}
         {%- set criteria_count = (parsed.icps + parsed.personas) | map(attribute='criteria') | map('length') | sum -%}
         {{ log("gtm_targeting: compiled " ~ parsed.icps | length ~ " ICPs, " ~ parsed.personas | length ~ " Personas, " ~ criteria_count ~ " criteria, definitions version " ~ parsed.version, info=true) }}
+        {%- for definition in parsed.icps + parsed.personas if definition.status == 'live' and definition.criteria | length == 0 -%}
+            {%- do exceptions.warn(
+                (definition.kind | upper if definition.kind == 'icp' else 'Persona') ~ " '" ~ definition.key | replace('__', '.')
+                ~ "' is live but has no criteria, so every " ~ ('company' if definition.kind == 'icp' else 'person of its ICP')
+                ~ " passes it with a score of 100. Add criteria in seeds/definitions/criteria.csv or set its status to draft."
+            ) -%}
+        {%- endfor -%}
     {%- endif -%}
     {{ return(parsed) }}
 {% endmacro %}

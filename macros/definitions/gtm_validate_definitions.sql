@@ -19,7 +19,7 @@
     {%- set re = modules.re -%}
     {%- set errors = [] -%}
     {%- set code_pattern = '^[a-z][a-z0-9_]*$' -%}
-    {%- set number_pattern = '^[+-]?[0-9]+(\\.[0-9]+)?$' -%}
+    {%- set number_pattern = '^[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$' -%}
     {%- set integer_pattern = '^[+-]?[0-9]+$' -%}
     {%- set statuses = ['draft', 'live', 'paused'] -%}
     {%- set modes = ['filter', 'score', 'exclude'] -%}

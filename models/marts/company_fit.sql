@@ -28,7 +28,7 @@ final as (
         cast(companies.domain as {{ dbt.type_string() }}) as domain,
         cast(companies.country_code as {{ dbt.type_string() }}) as country_code,
         cast(companies.industry as {{ dbt.type_string() }}) as industry,
-        cast(companies.employee_count as integer) as employee_count,
+        cast(companies.employee_count as bigint) as employee_count,
         cast(assigned.icp_code as {{ dbt.type_string() }}) as icp_code,
         cast(assigned.icp_name as {{ dbt.type_string() }}) as icp_name,
         cast(assigned.score as decimal(5, 2)) as icp_score,

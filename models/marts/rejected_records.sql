@@ -131,7 +131,8 @@ rejects as (
             when signals.person_id is null and signals.company_id is null then 'missing_subject'
             when signals.person_id is not null and usable_people.person_id is null then 'unknown_person'
             when signals.person_id is null and usable_companies.company_id is null then 'unknown_company'
-            else 'missing_time'
+            when signals.occurred_at is null then 'missing_time'
+            else 'after_as_of_date'
         end as reject_reason,
         case
             when
@@ -143,7 +144,8 @@ rejects as (
             when
                 signals.person_id is null and usable_companies.company_id is null
                 then 'company_id ' || signals.company_id || ' is not a usable company.'
-            else 'occurred_at is blank.'
+            when signals.occurred_at is null then 'occurred_at is blank or not a timestamp.'
+            else 'occurred_at is after the as-of date (var gtm_as_of_date), so recency criteria ignore it.'
         end as reject_detail
     from signals
 
@@ -158,6 +160,7 @@ rejects as (
         or (signals.person_id is not null and usable_people.person_id is null)
         or (signals.person_id is null and usable_companies.company_id is null)
         or signals.occurred_at is null
+        or cast(signals.occurred_at as date) > {{ gtm_as_of_date() }}
 
     union all
 
@@ -189,6 +192,14 @@ rejects as (
 final as (
 
     select
+        -- Rows that share an id (duplicates) are told apart by their position.
+        cast(
+            input_table || ':' || coalesce(record_id, '') || ':' || reject_reason || ':'
+            || cast(row_number() over (
+                partition by input_table, record_id, reject_reason order by reject_detail
+            ) as {{ dbt.type_string() }})
+            as {{ dbt.type_string() }}
+        ) as reject_key,
         cast(input_table as {{ dbt.type_string() }}) as input_table,
         cast(record_id as {{ dbt.type_string() }}) as record_id,
         cast(reject_reason as {{ dbt.type_string() }}) as reject_reason,

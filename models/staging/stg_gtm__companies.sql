@@ -30,8 +30,8 @@ cleaned as (
         upper(coalesce({{ gtm_clean_text('revenue_currency') }}, 'USD')) as revenue_currency,
         {{ gtm_clean_text('country') }} as country_raw,
         lower({{ gtm_clean_text('funding_stage') }}) as funding_stage,
-        cast(open_roles as integer) as open_roles,
-        cast(net_new_headcount_12m as integer) as net_new_headcount_12m,
+        {{ gtm_parse_number('open_roles') }} as open_roles,
+        {{ gtm_parse_number('net_new_headcount_12m') }} as net_new_headcount_12m,
         lower({{ gtm_clean_text('customer_status') }}) as customer_status
 
     from source
@@ -53,8 +53,10 @@ normalized as (
             ''
         ) as domain,
         cleaned.industry,
-        cast(cleaned.employee_count as integer) as employee_count,
-        cleaned.annual_revenue * currency_rates.usd_per_unit as annual_revenue_usd,
+        -- A negative count or revenue is a data error: the value becomes unknown.
+        case when cleaned.employee_count >= 0 then cast(cleaned.employee_count as bigint) end as employee_count,
+        case when cleaned.annual_revenue >= 0 then cleaned.annual_revenue * currency_rates.usd_per_unit end
+            as annual_revenue_usd,
         cleaned.revenue_currency,
         cleaned.country_raw,
         countries.country_code,
@@ -62,8 +64,8 @@ normalized as (
         countries.region,
         countries.sub_region,
         cleaned.funding_stage,
-        cleaned.open_roles,
-        cleaned.net_new_headcount_12m,
+        case when cleaned.open_roles >= 0 then cast(cleaned.open_roles as bigint) end as open_roles,
+        cast(cleaned.net_new_headcount_12m as bigint) as net_new_headcount_12m,
         cleaned.customer_status,
         count(*) over (partition by cleaned.company_id) > 1 as has_duplicate_id
 

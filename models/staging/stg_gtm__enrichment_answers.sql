@@ -12,7 +12,7 @@ cleaned as (
         {{ gtm_clean_text('person_id') }} as person_id,
         lower({{ gtm_clean_text('question_code') }}) as question_code,
         {{ gtm_clean_text('answer') }} as answer,
-        cast(answered_at as {{ dbt.type_timestamp() }}) as answered_at
+        {{ gtm_try_cast('answered_at', dbt.type_timestamp()) }} as answered_at
 
     from source
 

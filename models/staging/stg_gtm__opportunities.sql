@@ -12,9 +12,9 @@ cleaned as (
         {{ gtm_clean_text('opportunity_id') }} as opportunity_id,
         {{ gtm_clean_text('company_id') }} as company_id,
         lower({{ gtm_clean_text('stage') }}) as stage,
-        cast(amount as {{ gtm_type_double() }}) as amount_usd,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(closed_at as {{ dbt.type_timestamp() }}) as closed_at
+        {{ gtm_parse_number('amount') }} as amount_usd,
+        {{ gtm_try_cast('created_at', dbt.type_timestamp()) }} as created_at,
+        {{ gtm_try_cast('closed_at', dbt.type_timestamp()) }} as closed_at
 
     from source
 

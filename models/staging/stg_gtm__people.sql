@@ -19,8 +19,8 @@ cleaned as (
         {{ gtm_clean_text('company_id') }} as company_id,
         {{ gtm_clean_text('title') }} as title,
         {{ gtm_clean_text('country') }} as country_raw,
-        cast(years_of_experience as {{ gtm_type_double() }}) as years_of_experience,
-        cast(years_in_current_role as {{ gtm_type_double() }}) as years_in_current_role
+        {{ gtm_parse_number('years_of_experience') }} as years_of_experience,
+        {{ gtm_parse_number('years_in_current_role') }} as years_in_current_role
 
     from source
 
@@ -36,8 +36,9 @@ normalized as (
         countries.country_code,
         countries.region,
         countries.sub_region,
-        cleaned.years_of_experience,
-        cleaned.years_in_current_role,
+        -- Negative years are a data error: the value becomes unknown.
+        case when cleaned.years_of_experience >= 0 then cleaned.years_of_experience end as years_of_experience,
+        case when cleaned.years_in_current_role >= 0 then cleaned.years_in_current_role end as years_in_current_role,
         count(*) over (partition by cleaned.person_id) > 1 as has_duplicate_id
 
     from cleaned

@@ -13,7 +13,7 @@ cleaned as (
         {{ gtm_clean_text('company_id') }} as company_id,
         {{ gtm_clean_text('person_id') }} as person_id,
         lower({{ gtm_clean_text('signal_type') }}) as signal_type,
-        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at,
+        {{ gtm_try_cast('occurred_at', dbt.type_timestamp()) }} as occurred_at,
         lower({{ gtm_clean_text('source_category') }}) as source_category
 
     from source
