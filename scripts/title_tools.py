@@ -49,12 +49,14 @@ def run_dbt(arguments: list[str], database: Path, target_path: Path) -> None:
         raise SystemExit(f"error: dbt {arguments[0]} failed with exit code {result.returncode}")
 
 
-def classify_file(input_path: Path, pattern: str | None = None, mode: str | None = None) -> tuple[list[str], list[dict]]:
-    """Classify the titles of a CSV file; return its header and rows with the results added.
+def classify_titles(titles, pattern: str | None = None, mode: str | None = None) -> dict[str, dict]:
+    """Classify titles with the dbt SQL in one operation; return one record per trimmed title.
 
-    With a pattern and a mode, each row also gets `is_match` and `match_strength`.
+    Each record has the columns of int_titles__classified (title_key, seniority,
+    function_list, the flags, seniority_rule, title_signature), plus match_strength when
+    a pattern and a mode are given. Blank titles are left out.
     """
-    header, rows = read_titles(input_path)
+    distinct_titles = sorted({title.strip() for title in titles if title and title.strip()})
     with tempfile.TemporaryDirectory(prefix="gtm_titles_") as scratch:
         scratch_path = Path(scratch)
         database = scratch_path / "titles.duckdb"
@@ -62,10 +64,7 @@ def classify_file(input_path: Path, pattern: str | None = None, mode: str | None
 
         with duckdb.connect(str(database)) as connection:
             connection.execute("create or replace table main.title_input (title varchar)")
-            connection.executemany(
-                "insert into main.title_input values (?)",
-                [[row["title"]] for row in rows if row["title"] and row["title"].strip()],
-            )
+            connection.executemany("insert into main.title_input values (?)", [[title] for title in distinct_titles])
 
         operation_args = {"input_relation": "main.title_input", "output_table": "main.title_output"}
         if pattern is not None:
@@ -75,7 +74,16 @@ def classify_file(input_path: Path, pattern: str | None = None, mode: str | None
         with duckdb.connect(str(database), read_only=True) as connection:
             cursor = connection.execute("select * from main.title_output")
             columns = [description[0] for description in cursor.description]
-            classified = {record["title"]: record for record in (dict(zip(columns, values)) for values in cursor.fetchall())}
+            return {record["title"]: record for record in (dict(zip(columns, values)) for values in cursor.fetchall())}
+
+
+def classify_file(input_path: Path, pattern: str | None = None, mode: str | None = None) -> tuple[list[str], list[dict]]:
+    """Classify the titles of a CSV file; return its header and rows with the results added.
+
+    With a pattern and a mode, each row also gets `is_match` and `match_strength`.
+    """
+    header, rows = read_titles(input_path)
+    classified = classify_titles((row["title"] for row in rows), pattern=pattern, mode=mode)
 
     # Staging trims titles before classifying them; the lookup does the same.
     results = []
