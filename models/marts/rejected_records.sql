@@ -1,6 +1,8 @@
 -- One row per input row that the project cannot use, with the reason and how to fix
 -- it. Together with company_fit and person_fit it accounts for every input company
 -- and person; rows of the other inputs that point nowhere land here too.
+-- depends_on: {{ ref('int_definitions__validated') }}
+{%- set definitions = gtm_definitions() %}
 
 with
 
@@ -204,7 +206,8 @@ final as (
         cast(record_id as {{ dbt.type_string() }}) as record_id,
         cast(reject_reason as {{ dbt.type_string() }}) as reject_reason,
         cast(reject_detail as {{ dbt.type_string() }}) as reject_detail,
-        {{ gtm_scored_at() }} as rejected_at
+        cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version,
+        {{ gtm_scored_at() }} as scored_at
     from rejects
 
 )
