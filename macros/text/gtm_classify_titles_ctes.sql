@@ -61,6 +61,29 @@ keyed_rules as (
 
 ),
 
+title_words as (
+
+    -- Each distinct word of each title. A rule can only match a title that contains its
+    -- first word, so the rules are joined on that word before the phrase test below:
+    -- this keeps the comparisons to a few per title instead of one per rule.
+    select distinct
+        title,
+        {{ gtm_split_to_rows("substring(title_key, 2, length(title_key) - 2)", "'||'") }} as word
+    from keyed_titles
+    where title_key is not null
+
+),
+
+rule_first_words as (
+
+    select
+        keyed_rules.*,
+        {{ dbt.split_part('keyed_rules.rule_key', "'|'", 2) }} as first_word
+    from keyed_rules
+    where keyed_rules.rule_key is not null
+
+),
+
 matches as (
 
     select
@@ -78,10 +101,15 @@ matches as (
                 when {{ gtm_quote(level) }} then {{ loop.index }}
             {%- endfor %}
         end as seniority_rank
-    from keyed_titles
+    from title_words
 
-    inner join keyed_rules
-        on keyed_titles.title_key like '%' || keyed_rules.rule_key || '%'
+    inner join rule_first_words as keyed_rules
+        on title_words.word = keyed_rules.first_word
+
+    inner join keyed_titles
+        on title_words.title = keyed_titles.title
+
+    where keyed_titles.title_key like '%' || keyed_rules.rule_key || '%'
 
 ),
 
