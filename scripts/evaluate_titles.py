@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the title classifier against labelled public job titles.
 
-The classifier runs once on one CSV file that holds every evaluation title, through the
+The classifier runs once on one CSV file that contains every evaluation title, through the
 same SQL as the dbt models (title_tools.classify_file), or through the pure-Python
 mirror scripts/title_rules_reference.py with --mirror. The script prints three parts.
 
@@ -618,7 +618,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--data-dir", type=Path, default=DEFAULT_DATA_DIR,
-        help="folder that holds the evaluation data sets (default: ../shared/data next to the repository)",
+        help="folder that contains the evaluation data sets (default: ../shared/data next to the repository)",
     )
     parser.add_argument(
         "--sample", type=int, metavar="N",

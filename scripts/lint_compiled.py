@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Lint the SQL that the definitions compiler generates, and check the reviewed example.
 
-sqlfluff's dbt templater cannot see inside macro output reliably, so this script
+sqlfluff's dbt templater cannot see inside macro output reliably. This script therefore
 compiles the generated models against a scratch DuckDB file (seeds loaded, no model
-built), lints the compiled SQL with the raw templater, and compares the compiled ICP
-scoring model with the copy kept under review in docs/compiled/. A change to the
-generated SQL therefore shows up as a diff of that file in review.
+built) and lints the compiled SQL with the raw templater. It also compares the compiled
+ICP scoring model with the copy kept under review in docs/compiled/, so a change to the
+generated SQL shows up as a diff of that file in review.
 
 Usage: scripts/lint_compiled.py [--update]   (--update rewrites the reviewed copy)
 """

@@ -2,9 +2,10 @@
 """Print the Qualification tree of a built project and where its results are.
 
 Reads the `qualification_tree` mart from the DuckDB file that `dbt build` wrote and
-prints it as a tree: each ICP with its company count and average ICP score, its
-Personas with people and average Persona score, the "No persona fit" row under each
-live ICP, and the "No ICP fit" and "No company" rows.
+prints it as a tree. Each ICP shows its company count and average ICP score, and each
+Persona under it its people and average Persona score. The "No persona fit" row sits
+under each live ICP, followed by the "No ICP fit" and "No company" rows and a count of
+rejected input rows.
 
 Usage: scripts/print_tree.py [--database gtm.duckdb] [--schema main]
 """

@@ -18,7 +18,12 @@
     {%- for phrase_key, replacement_key in gtm_title_replacements() if replacement_key == '' and phrase_key.count('|') == 2 -%}
         {%- do stopwords.append(phrase_key.strip('|')) -%}
     {%- endfor -%}
-    {%- set errors = gtm_validate_definitions(loaded, registry, stopwords) -%}
+    {%- set semantic_criteria = [] -%}
+    {%- for criterion in loaded.criteria if criterion.operator == 'semantic' -%}
+        {%- do semantic_criteria.append({'operator': 'semantic', 'values': gtm_split_values(criterion.value)}) -%}
+    {%- endfor -%}
+    {%- set title_patterns = gtm_title_patterns({'icps': [{'criteria': semantic_criteria}], 'personas': []}) -%}
+    {%- set errors = gtm_validate_definitions(loaded, registry, stopwords, title_patterns.signatures) -%}
     {%- if errors | length > 0 -%}
         {%- set message -%}
 Invalid ICP and Persona definitions: {{ errors | length }} problem{{ 's' if errors | length > 1 }} found. Fix them in seeds/definitions/ (or the parameter registry vars in dbt_project.yml), then run dbt again.

@@ -1,5 +1,5 @@
 {#-
-    gtm_validate_definitions(loaded, registry, stopwords=[])
+    gtm_validate_definitions(loaded, registry, stopwords=[], title_signatures={})
 
     Validate step of the definitions compiler. Checks the unparsed definitions from
     gtm_load_definitions against the parameter registry and returns every problem found
@@ -11,11 +11,13 @@
         loaded: the dict returned by gtm_load_definitions()
         registry: the dict returned by gtm_parameter_registry()
         stopwords: words that title normalisation deletes, for the wildcard check
+        title_signatures: role signatures of the semantic title values (pattern text ->
+            signature, from gtm_title_patterns), for the semantic check
 
     Example: gtm_validate_definitions(gtm_load_definitions(), gtm_parameter_registry())
              ->  ["ICP 'smb_saas': status 'life' is not valid. Allowed: draft, live, paused."]
 -#}
-{% macro gtm_validate_definitions(loaded, registry, stopwords=[]) %}
+{% macro gtm_validate_definitions(loaded, registry, stopwords=[], title_signatures={}) %}
     {%- set re = modules.re -%}
     {%- set errors = [] -%}
     {%- set code_pattern = '^[a-z][a-z0-9_]*$' -%}
@@ -205,8 +207,13 @@
                         {%- endif -%}
                     {%- endfor -%}
                 {%- elif criterion.operator in ['exact', 'semantic'] -%}
-                    {%- for value in values if not re.search('\\w', value) -%}
-                        {%- do errors.append(where ~ ": " ~ criterion.operator ~ " title '" ~ value ~ "' has no letters or digits, so it can never match.") -%}
+                    {%- for value in values -%}
+                        {%- set signature = title_signatures.get(value) -%}
+                        {%- if not re.search('\\w', value) -%}
+                            {%- do errors.append(where ~ ": " ~ criterion.operator ~ " title '" ~ value ~ "' has no letters or digits, so it can never match.") -%}
+                        {%- elif criterion.operator == 'semantic' and value in title_signatures and (signature is none or signature.endswith('::')) -%}
+                            {%- do errors.append(where ~ ": semantic title '" ~ value ~ "' names no function or role that the title classifier recognises (signature '" ~ signature ~ "'), so it would match unrelated titles. Use operator exact or wildcard, or add a rule to seeds/reference/title_rules.csv.") -%}
+                        {%- endif -%}
                     {%- endfor -%}
                 {%- elif parameter.get('type') == 'seniority' -%}
                     {%- for value in values if value not in ladder -%}

@@ -67,15 +67,12 @@
         {%- set condition = "(" ~ likes | join(' or ') ~ ")" -%}
     {%- elif operator == 'semantic' -%}
         {#- The same role in other words, word order, abbreviations or language: the
-            title's role signature equals the pattern's. -#}
+            title's role signature equals the pattern's. gtm_validate_definitions rejects a
+            pattern whose signature names no function or role. -#}
         {%- set signatures = title_patterns.get('signatures', {}) -%}
         {%- set literals = [] -%}
-        {%- for value in values -%}
-            {%- set signature = signatures.get(value) -%}
-            {%- if execute and (signature is none or signature.endswith('::')) -%}
-                {{ exceptions.raise_compiler_error("Criterion '" ~ criterion.code ~ "': semantic title '" ~ value ~ "' names no function or role the title classifier knows (signature '" ~ signature ~ "'), so it would match unrelated titles. Use operator exact or wildcard, or add a rule to seeds/reference/title_rules.csv.") }}
-            {%- endif -%}
-            {%- if signature is not none -%}{%- do literals.append(gtm_quote(signature)) -%}{%- endif -%}
+        {%- for value in values if signatures.get(value) -%}
+            {%- do literals.append(gtm_quote(signatures[value])) -%}
         {%- endfor -%}
         {%- set column = column ~ '__signature' -%}
         {%- set condition = (column ~ " in (" ~ literals | join(', ') ~ ")") if literals else 'false' -%}

@@ -2,7 +2,7 @@
     gtm_title_replacements()
 
     Loads the phrase replacements of the title_abbreviations seed as a list of
-    (phrase key, replacement key) pairs in the order gtm_word_key applies them: phrases
+    (phrase key, replacement key) pairs in the order gtm_word_key_ctes applies them: phrases
     with more words first, then alphabetical. Keys wrap every word in pipes, so a
     replacement only ever touches whole words. Returns an empty list at parse time.
 

@@ -194,7 +194,7 @@ rejects as (
 final as (
 
     select
-        -- Rows that share an id (duplicates) are told apart by their position.
+        -- Rows that share an id (duplicates) get distinct keys from their row number.
         cast(
             input_table || ':' || coalesce(record_id, '') || ':' || reject_reason || ':'
             || cast(row_number() over (

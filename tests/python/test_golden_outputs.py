@@ -392,6 +392,19 @@ def test_every_person_accounted_for(golden_project):
     assert output_id_counts(golden_project, "person_fit", "person_id", "people") == input_id_counts("people.csv", "person_id")
 
 
+def test_signals_after_as_of_date_rejected(golden_project):
+    # s04 and s08 happen after the as-of date 2026-12-01: recency criteria ignore them,
+    # and rejected_records says so instead of dropping them silently.
+    rejected = golden_project.query(
+        "select record_id, reject_reason from main.rejected_records "
+        "where input_table = 'signals' and reject_reason = 'after_as_of_date' order by record_id"
+    )
+    assert rejected == [
+        {"record_id": "s04", "reject_reason": "after_as_of_date"},
+        {"record_id": "s08", "reject_reason": "after_as_of_date"},
+    ]
+
+
 def test_breakdown_sums_to_score(golden_project):
     sums = golden_project.query(
         "select record_type, record_id, sum(contribution) as total from main.score_breakdown group by record_type, record_id"

@@ -178,6 +178,11 @@ def add_invalid_wildcards(tables: Tables) -> None:
         tables.criteria.append(dict(icp_code="saas", persona_code="leader", criterion_code=code, mode="score", parameter="title", operator="wildcard", value=pattern, weight="5"))
 
 
+def add_semantic_title_without_role(tables: Tables) -> None:
+    # No title rule knows either word, so the pattern's signature names no role.
+    tables.criteria.append(dict(icp_code="saas", persona_code="leader", criterion_code="title_vague", mode="score", parameter="title", operator="semantic", value="Xyzzy Plugh", weight="5"))
+
+
 def set_unknown_status(tables: Tables) -> None:
     tables.icp("saas")["status"] = "life"
 
@@ -263,6 +268,13 @@ BREAKAGES = [
         ),
     ),
     Breakage(
+        "semantic_title_without_role",
+        add_semantic_title_without_role,
+        (
+            ExpectedProblem("Persona 'saas.leader', criterion 'title_vague': semantic title 'Xyzzy Plugh' names no function or role that the title classifier recognises (signature 'ic::'), so it would match unrelated titles. Use operator exact or wildcard, or add a rule to seeds/reference/title_rules.csv."),
+        ),
+    ),
+    Breakage(
         "unknown_status",
         set_unknown_status,
         (ExpectedProblem("ICP 'saas': status 'life' is not valid. Allowed: draft, live, paused."),),
@@ -298,6 +310,12 @@ def combined_tables() -> Tables:
     return tables
 
 
+def live_icp_without_criteria_tables() -> Tables:
+    tables = Tables()
+    tables.icps.append({"icp_code": "catch_all", "icp_name": "Catch-all", "status": "live", "priority": "9"})
+    return tables
+
+
 def decimal_band_tables() -> Tables:
     tables = Tables()
     tables.band("51-200")["max_value"] = "200.00"
@@ -307,11 +325,16 @@ def decimal_band_tables() -> Tables:
 @pytest.fixture(scope="module")
 def outcomes(make_project) -> dict[str, Outcome]:
     """Build every case of this module, two dbt processes at a time."""
+    # Partial builds use cautious selection: a test whose other parents are outside the
+    # selection (the breakdown-sums test, the title_rules -> title_functions
+    # relationship) is not run against tables that were never built.
     jobs: dict[str, tuple[Tables, list[str]]] = {
         "valid_control": (Tables(), ["build"]),
+        "live_icp_without_criteria": (
+            live_icp_without_criteria_tables(),
+            ["build", "--select", "+int_definitions__validated", "--indirect-selection", "cautious"],
+        ),
         "combined": (combined_tables(), ["build"]),
-        # Cautious selection: a test whose other parents are outside the selection
-        # (such as the breakdown-sums test) is not run against missing tables.
         "decimal_band_bound": (
             decimal_band_tables(),
             ["build", "--select", "+int_definitions__validated", "--indirect-selection", "cautious"],
@@ -320,7 +343,7 @@ def outcomes(make_project) -> dict[str, Outcome]:
     for breakage in BREAKAGES:
         tables = Tables()
         breakage.apply(tables)
-        jobs[breakage.name] = (tables, ["build", "--select", "+int_definitions__validated+"])
+        jobs[breakage.name] = (tables, ["build", "--select", "+int_definitions__validated+", "--indirect-selection", "cautious"])
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {
@@ -388,6 +411,13 @@ def test_all_problems_in_one_error(outcomes):
     # The rest of the DAG did run: the inputs were loaded and staged.
     assert outcome.project.table_exists("main", "stg_gtm__companies")
     assert outcome.project.table_exists("main_definitions", "criteria")
+
+
+def test_live_icp_without_criteria_warns(outcomes):
+    outcome = outcomes["live_icp_without_criteria"]
+
+    assert outcome.result.returncode == 0, outcome.result.output[-4000:]
+    assert "ICP 'catch_all' is live but has no criteria, so every company passes it with a score of 100." in outcome.result.output
 
 
 def test_valid_base_builds_scoring_models(outcomes):
