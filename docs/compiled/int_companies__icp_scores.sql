@@ -284,15 +284,19 @@ scored as (
         icp_code,
         persona_code,
         is_gated_out,
-        case
-            when is_gated_out then null
-            when total_weight = 0 then cast(100 as numeric(28,6))
-            else round(cast(100.0 * weighted_points / total_weight as numeric(28,6)), 2)
-        end as score,
-        case
-            when total_weight = 0 then cast(1 as numeric(28,6))
-            else round(cast(known_weight / total_weight as numeric(28,6)), 4)
-        end as coverage
+        cast(
+            case
+                when is_gated_out then null
+                when total_weight = 0 then 100
+                else round(cast(100.0 * weighted_points / total_weight as numeric(28,6)), 2)
+            end as decimal(5, 2)
+        ) as score,
+        cast(
+            case
+                when total_weight = 0 then 1
+                else round(cast(known_weight / total_weight as numeric(28,6)), 4)
+            end as decimal(5, 4)
+        ) as coverage
     from candidates
 
 )

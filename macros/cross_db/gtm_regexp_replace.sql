@@ -3,7 +3,7 @@
 
     Replaces every match of a regular expression. `pattern` is a SQL string literal in
     the common subset of RE2 (DuckDB), POSIX ARE (PostgreSQL) and Java (Spark) syntax;
-    use the named classes this project needs through gtm_regexp_class instead of \b or \p.
+    use the named classes this project needs through gtm_non_word_class instead of \b or \p.
 
     Example: gtm_regexp_replace('title', "'[0-9]+'", "' '")
 -#}

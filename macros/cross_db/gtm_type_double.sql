@@ -1,7 +1,7 @@
 {#-
     gtm_type_double()
 
-    The 8-byte floating-point type. gtm_type_double() is a 4-byte FLOAT on DuckDB, which
+    The 8-byte floating-point type. dbt.type_float() is a 4-byte FLOAT on DuckDB, which
     loses the precision that weighted sums and scores need.
 
     Example: gtm_type_double()  ->  double   (DuckDB)

@@ -4,8 +4,8 @@
     The select-list lines that evaluate every criterion of one definition on the
     `features` relation: one line per criterion, named `c__<criterion_code>`, holding
     its match strength (NULL when unknown), each preceded by a comment naming it. With
-    include_values, it also selects `v__<criterion_code>`, the record's value as text,
-    and `d__<criterion_code>`, the match detail of gtm_match_detail, for the score
+    include_values, it also selects `v__<criterion_code>`, the record's value as text
+    (numbers through gtm_number_to_text, so every engine writes them alike), and `d__<criterion_code>`, the match detail of gtm_match_detail, for the score
     breakdown.
 
     Example: gtm_criteria_columns(definition, title_patterns)
@@ -31,7 +31,11 @@
             ~ " as c__" ~ criterion.code
         ) -%}
         {%- if include_values -%}
-            {%- do lines.append("cast(" ~ column ~ " as " ~ dbt.type_string() ~ ") as v__" ~ criterion.code) -%}
+            {%- if criterion.type in ['number', 'recency'] -%}
+                {%- do lines.append(gtm_number_to_text(column) ~ " as v__" ~ criterion.code) -%}
+            {%- else -%}
+                {%- do lines.append("cast(" ~ column ~ " as " ~ dbt.type_string() ~ ") as v__" ~ criterion.code) -%}
+            {%- endif -%}
             {%- do lines.append(gtm_match_detail(criterion, column, title_patterns) ~ " as d__" ~ criterion.code) -%}
         {%- endif -%}
     {%- endfor -%}
