@@ -1,9 +1,15 @@
 """Shared helpers for the pytest suite: throwaway copies of the dbt project.
 
 Each test module copies the project into a temporary directory, replaces seed CSVs
-with its own definitions or input data, and runs the real dbt CLI against a DuckDB
-file inside that directory. Nothing is mocked. Only GTM_UPDATE_GOLDEN=1 writes to the
-working tree, and only the expected files of the golden test.
+with its own definitions or input data, and runs the real dbt CLI against a real
+database: a DuckDB file inside that directory, or a database of its own on a PostgreSQL
+server on loopback. Nothing is mocked. Only GTM_UPDATE_GOLDEN=1 writes to the working
+tree, and only the expected files of the golden test.
+
+GTM_TEST_ENGINES (comma-separated, default `duckdb,postgres`) chooses the engines of the
+tests that run on every engine. The PostgreSQL server is the one that the GTM_PG_*
+variables name when it accepts connections; otherwise scripts/postgres_server.sh starts a
+throwaway one for the session and stops it afterwards.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import psycopg2
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +42,19 @@ PROJECT_DIRS = ["macros", "models", "seeds", "tests/generic", "tests/singular"]
 IGNORED_NAMES = shutil.ignore_patterns(
     "*.duckdb", "*.duckdb.wal", "__pycache__", "target", "logs", "dbt_packages"
 )
+
+ENGINES = tuple(
+    engine.strip() for engine in os.environ.get("GTM_TEST_ENGINES", "duckdb,postgres").split(",") if engine.strip()
+)
+SUPPORTED_ENGINES = ("duckdb", "postgres")
+_unknown_engines = sorted(set(ENGINES) - set(SUPPORTED_ENGINES))
+if _unknown_engines:
+    raise ValueError(
+        f"GTM_TEST_ENGINES names unknown engines {_unknown_engines}; use a comma-separated list of {SUPPORTED_ENGINES}"
+    )
+
+POSTGRES_SERVER_SCRIPT = PROJECT_ROOT / "scripts" / "postgres_server.sh"
+POSTGRES_VARIABLES = ("GTM_PG_HOST", "GTM_PG_PORT", "GTM_PG_USER", "GTM_PG_PASSWORD")
 
 
 def read_header(path: Path) -> list[str]:
@@ -114,23 +135,78 @@ class DbtResult:
     output: str
 
 
-class ProjectCopy:
-    """A copy of the dbt project in its own directory, with its own DuckDB file."""
+def postgres_settings() -> dict[str, str]:
+    """Return the GTM_PG_* connection settings of the test server, read from the environment."""
+    settings = {name: os.environ[name] for name in POSTGRES_VARIABLES if name in os.environ}
+    missing = sorted(set(POSTGRES_VARIABLES) - set(settings))
+    if missing:
+        raise RuntimeError(f"PostgreSQL test server not configured: {', '.join(missing)} not set")
+    return settings
 
-    def __init__(self, root: Path) -> None:
+
+def postgres_connect(database: str) -> "psycopg2.extensions.connection":
+    settings = postgres_settings()
+    return psycopg2.connect(
+        host=settings["GTM_PG_HOST"],
+        port=int(settings["GTM_PG_PORT"]),
+        user=settings["GTM_PG_USER"],
+        password=settings["GTM_PG_PASSWORD"],
+        dbname=database,
+        connect_timeout=5,
+    )
+
+
+def postgres_accepts_connections() -> bool:
+    try:
+        postgres_connect("postgres").close()
+    except (RuntimeError, psycopg2.OperationalError):
+        return False
+    return True
+
+
+class ProjectCopy:
+    """A copy of the dbt project in its own directory, with its own database.
+
+    On DuckDB the database is the file gtm.duckdb in the copy. On PostgreSQL it is a
+    database named after the copy's directory, created on the test server, so every
+    copy keeps the schema names of a user's build (`main`, `main_demo`, ...).
+    """
+
+    def __init__(self, root: Path, engine: str = "duckdb") -> None:
+        if engine not in SUPPORTED_ENGINES:
+            raise ValueError(f"unknown engine {engine!r}; expected one of {SUPPORTED_ENGINES}")
         self.root = root
+        self.engine = engine
         self.database_path = root / "gtm.duckdb"
+        # Temporary directories are unique, so their names make unique database names.
+        self.postgres_database = "gtm_" + re.sub(r"[^a-z0-9]+", "_", root.parent.name.lower())[:50]
 
     @classmethod
-    def create(cls, destination: Path, source: Path = PROJECT_ROOT) -> "ProjectCopy":
-        """Copy the project files from `source` into `destination`, which must not exist yet."""
+    def create(cls, destination: Path, source: Path = PROJECT_ROOT, engine: str = "duckdb") -> "ProjectCopy":
+        """Copy the project files from `source` into `destination`, which must not exist yet.
+
+        On PostgreSQL the copy's database is created, empty, on the test server.
+        """
         destination.mkdir(parents=True)
         for name in PROJECT_FILES:
             shutil.copy2(source / name, destination / name)
         for name in PROJECT_DIRS:
             if (source / name).is_dir():
                 shutil.copytree(source / name, destination / name, ignore=IGNORED_NAMES)
-        return cls(destination)
+        project = cls(destination, engine)
+        if engine == "postgres":
+            project.create_postgres_database()
+        return project
+
+    def create_postgres_database(self) -> None:
+        connection = postgres_connect("postgres")
+        connection.autocommit = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(f'drop database if exists "{self.postgres_database}"')
+                cursor.execute(f'create database "{self.postgres_database}"')
+        finally:
+            connection.close()
 
     def seed_path(self, folder: str, name: str) -> Path:
         return self.root / "seeds" / folder / f"{name}.csv"
@@ -161,11 +237,14 @@ class ProjectCopy:
                 raise FileNotFoundError(f"{source} replaces no seed of the project ({target} is missing)")
             shutil.copyfile(source, target)
 
-    def dbt(self, *args: str, timeout: float = 300, extra_vars: dict | None = None) -> DbtResult:
+    def dbt(
+        self, *args: str, timeout: float = 300, extra_vars: dict | None = None, extra_env: dict | None = None
+    ) -> DbtResult:
         """Run the dbt CLI in this copy and return its exit code and combined output.
 
         `gtm_as_of_date` is always passed, so recency criteria count from AS_OF_DATE;
-        `extra_vars` adds or overrides other vars.
+        `extra_vars` adds or overrides other vars, and `extra_env` sets environment
+        variables such as GTM_BI_ROLES.
         Anonymous usage statistics and the version check are switched off, so dbt
         contacts no other host.
         """
@@ -184,8 +263,13 @@ class ProjectCopy:
                 "DBT_TARGET_PATH": str(self.root / "target"),
             }
         )
-        for name in ["GTM_TARGET", "GTM_SCHEMA", "GTM_THREADS", "DBT_PROJECT_DIR"]:
+        for name in ["GTM_TARGET", "GTM_SCHEMA", "GTM_THREADS", "DBT_PROJECT_DIR", "GTM_PG_DATABASE", "GTM_BI_ROLES"]:
             environment.pop(name, None)
+        environment.update(extra_env or {})
+        environment["GTM_TARGET"] = self.engine
+        if self.engine == "postgres":
+            environment.update(postgres_settings())
+            environment["GTM_PG_DATABASE"] = self.postgres_database
         dbt_vars = {"gtm_as_of_date": AS_OF_DATE, **(extra_vars or {})}
         command = [
             str(find_dbt_executable()),
@@ -212,18 +296,31 @@ class ProjectCopy:
         return {result["unique_id"]: result["status"] for result in results}
 
     def table_exists(self, schema: str, table: str) -> bool:
-        """Return whether the DuckDB file has a table or view `schema.table`."""
-        if not self.database_path.exists():
+        """Return whether the copy's database has a table or view `schema.table`."""
+        if self.engine == "duckdb" and not self.database_path.exists():
             return False
-        with duckdb.connect(str(self.database_path), read_only=True) as connection:
-            count = connection.execute(
-                "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-                [schema, table],
-            ).fetchone()[0]
-        return count > 0
+        [row] = self.query(
+            "select count(*) as tables from information_schema.tables where table_schema = ? and table_name = ?",
+            [schema, table],
+        )
+        return row["tables"] > 0
 
     def query(self, sql: str, parameters: list | None = None) -> list[dict]:
-        """Run one read-only query on the DuckDB file and return rows as dicts."""
+        """Run one read-only query on the copy's database and return rows as dicts.
+
+        Parameters are written `?`, as DuckDB takes them. On PostgreSQL they become
+        `%s`, so a query must contain no other `?` or `%`.
+        """
+        if self.engine == "postgres":
+            connection = postgres_connect(self.postgres_database)
+            connection.set_session(readonly=True)
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute(sql.replace("?", "%s"), parameters or None)
+                    columns = [description[0] for description in cursor.description]
+                    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+            finally:
+                connection.close()
         with duckdb.connect(str(self.database_path), read_only=True) as connection:
             cursor = connection.execute(sql, parameters or [])
             columns = [description[0] for description in cursor.description]
@@ -250,19 +347,86 @@ def parsed_snapshot(tmp_path_factory) -> ParsedSnapshot:
 
 
 @pytest.fixture(scope="session")
+def postgres_server():
+    """Make sure a PostgreSQL server accepts connections at the GTM_PG_* settings, for the session.
+
+    A server that already accepts connections is used as it is. Otherwise scripts/postgres_server.sh
+    starts one on loopback (installing PostgreSQL from the Debian packages when it runs
+    as root and the server is missing), and the session stops it at the end.
+    """
+    if postgres_accepts_connections():
+        yield postgres_settings()
+        return
+    started = subprocess.run(
+        ["bash", str(POSTGRES_SERVER_SCRIPT), "start"], capture_output=True, text=True, check=False
+    )
+    if started.returncode != 0:
+        raise RuntimeError(f"could not start the PostgreSQL test server:\n{started.stdout}{started.stderr}")
+    exports = subprocess.run(
+        ["bash", str(POSTGRES_SERVER_SCRIPT), "env"], capture_output=True, text=True, check=True
+    ).stdout
+    previous = {name: os.environ.get(name) for name in POSTGRES_VARIABLES}
+    for assignment in exports.split()[1:]:
+        name, _, value = assignment.partition("=")
+        if name in POSTGRES_VARIABLES:
+            os.environ[name] = value
+    try:
+        yield postgres_settings()
+    finally:
+        subprocess.run(["bash", str(POSTGRES_SERVER_SCRIPT), "stop"], capture_output=True, check=False)
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@pytest.fixture(params=ENGINES, scope="module")
+def engine(request) -> str:
+    """The engine of a module's project copies: each test module runs once per engine."""
+    if request.param == "postgres":
+        request.getfixturevalue("postgres_server")
+    return request.param
+
+
+@pytest.fixture(scope="session")
 def make_project(tmp_path_factory, parsed_snapshot):
     """Return a function that creates a fresh ProjectCopy from the session snapshot.
 
     The copy gets the snapshot's partial-parse file, so its first dbt command only
     re-parses the seeds that the test replaces, which saves a few seconds per build.
+    A PostgreSQL copy needs the postgres_server fixture active (the engine fixture
+    takes care of that).
     """
     partial_parse = parsed_snapshot.project.root / "target" / "partial_parse.msgpack"
 
-    def factory(name: str) -> ProjectCopy:
-        project = ProjectCopy.create(tmp_path_factory.mktemp(name) / "project", source=parsed_snapshot.project.root)
+    def factory(name: str, engine: str = "duckdb") -> ProjectCopy:
+        project = ProjectCopy.create(
+            tmp_path_factory.mktemp(name) / "project", source=parsed_snapshot.project.root, engine=engine
+        )
         if partial_parse.is_file():
             (project.root / "target").mkdir()
             shutil.copy2(partial_parse, project.root / "target" / partial_parse.name)
         return project
 
     return factory
+
+
+@pytest.fixture(scope="session")
+def demo_builds(make_project, request):
+    """Return a function that builds the demo project once per engine and caches the build.
+
+    The demo data is scored as of its snapshot date, as `make build` does. The same
+    build serves the demo tests of each engine and the cross-engine comparison.
+    """
+    builds: dict[str, tuple[ProjectCopy, DbtResult]] = {}
+
+    def build(engine: str) -> tuple[ProjectCopy, DbtResult]:
+        if engine not in builds:
+            if engine == "postgres":
+                request.getfixturevalue("postgres_server")
+            project = make_project(f"demo_build_{engine}", engine)
+            builds[engine] = (project, project.dbt("build", timeout=900, extra_vars={"gtm_as_of_date": ""}))
+        return builds[engine]
+
+    return build

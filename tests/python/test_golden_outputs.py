@@ -116,8 +116,8 @@ GOLDEN_TABLES = [
 
 
 @pytest.fixture(scope="module")
-def golden_project(make_project) -> ProjectCopy:
-    project = make_project("golden")
+def golden_project(make_project, engine) -> ProjectCopy:
+    project = make_project("golden", engine)
     project.copy_seeds_from(SMALL_TITLE_RULES_DIR)
     project.copy_seeds_from(GOLDEN_DIR / "seeds")
 

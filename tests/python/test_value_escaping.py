@@ -58,8 +58,8 @@ INPUT_DATA = {
 
 
 @pytest.fixture(scope="module")
-def escaping_project(make_project) -> ProjectCopy:
-    project = make_project("escaping")
+def escaping_project(make_project, engine) -> ProjectCopy:
+    project = make_project("escaping", engine)
     project.copy_seeds_from(FIXTURES_DIR / "small_title_rules")
     project.replace_demo_data(**INPUT_DATA)
     project.replace_definitions(icps=ICPS, personas=PERSONAS, criteria=CRITERIA)
