@@ -56,6 +56,9 @@ def format_tree(rows: list[tuple]) -> list[str]:
             label = f"{name} (ICP, {status})"
             if is_being_defined:
                 lines.append(f"{label:<38} still being defined")
+            elif status == "paused":
+                # A paused ICP is validated but assigns no company, so counts would read as zeros.
+                lines.append(f"{label:<38} paused: assigns no companies")
             else:
                 lines.append(
                     f"{label:<38} {companies:>7,} companies  {people:>7,} people  "
@@ -66,7 +69,7 @@ def format_tree(rows: list[tuple]) -> list[str]:
             next_type = rows[index + 1][0] if index + 1 < len(rows) else None
             branch = "├─" if next_type in ("persona", "no_persona_fit") else "└─"
             label = f"{branch} {name}" + (" (Persona)" if node_type == "persona" else "")
-            if node_type == "persona" and is_being_defined:
+            if node_type == "persona" and status in ("draft", "paused"):
                 label += f" ({status})"
             score = format_score("Persona", avg_score) if node_type == "persona" else ""
             lines.append(f"{label:<38} {'':>17}  {people:>7,} people  {score}".rstrip())
