@@ -30,7 +30,7 @@ AS_OF_DATE = "2026-12-01"
 # Files and folders that make up the project. The virtual environment, build output,
 # logs and database files are left out on purpose.
 PROJECT_FILES = ["dbt_project.yml", "profiles.yml", ".dbtignore"]
-PROJECT_DIRS = ["macros", "models", "seeds", "tests/generic", "tests/singular"]
+PROJECT_DIRS = ["macros", "models", "seeds", "snapshots", "tests/generic", "tests/singular"]
 IGNORED_NAMES = shutil.ignore_patterns(
     "*.duckdb", "*.duckdb.wal", "__pycache__", "target", "logs", "dbt_packages"
 )
