@@ -107,7 +107,9 @@
             {%- endif -%}
 
             {%- set routes = audience.get('routes') -%}
-            {%- if routes is string or routes is mapping or routes is not iterable or routes | length == 0 -%}
+            {%- if routes is none -%}
+                {%- do errors.append(where ~ ": routes is missing. An inbound audience routes every lead to a queue, so give a list of {queue, min_score}.") -%}
+            {%- elif routes is string or routes is mapping or routes is not iterable or routes | length == 0 -%}
                 {%- do errors.append(where ~ ": routes '" ~ routes ~ "' is not a non-empty list of {queue, min_score}. An inbound audience routes every lead to a queue.") -%}
             {%- else -%}
                 {%- set min_scores = [] -%}
