@@ -1,8 +1,9 @@
 -- One row per ABM audience and member account, ranked, with its buying committee: how
 -- many qualified people it has and the share of its ICP's live Personas they cover. A
 -- row changes only when the account's score, committee or rank change.
--- The change feed is built first, so a run whose feed fails leaves the sync mart as
--- it was, and the next run reports the same changes again.
+-- The change feed is built first, so a run whose feed fails leaves this mart as it was.
+-- NOTE: when the feed succeeds and this mart then fails, the next run reports the same
+-- changes again under a new run_id.
 -- depends_on: {{ ref('audience_changes') }}
 
 with

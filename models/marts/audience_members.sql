@@ -2,8 +2,9 @@
 -- (the default audience included) and the buying committees of every ABM audience,
 -- with the rank, route and the time the member entered. A row changes only when the
 -- member's scores, codes, rank or route change; run times are in audience_changes.
--- The change feed is built first, so a run whose feed fails leaves the sync mart as
--- it was, and the next run reports the same changes again.
+-- The change feed is built first, so a run whose feed fails leaves this mart as it was.
+-- NOTE: when the feed succeeds and this mart then fails, the next run reports the same
+-- changes again under a new run_id.
 -- depends_on: {{ ref('audience_changes') }}
 
 with
