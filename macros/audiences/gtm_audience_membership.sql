@@ -78,7 +78,7 @@
             case
                 when audiences.audience_code is null then 'the audience is no longer defined'
                 when current_rows.{{ key_column }} is null then {{ missing_reason }}
-                when not current_rows.is_selected then 'fails ' || current_rows.failed_reason
+                when not current_rows.is_selected then current_rows.failed_reason
                 else 'ranked ' || cast(current_rows.selection_rank as {{ dbt.type_string() }})
                     || ', outside the limit of ' || cast(audiences.member_limit as {{ dbt.type_string() }})
             end as exit_reason,

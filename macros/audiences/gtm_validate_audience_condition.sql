@@ -109,7 +109,9 @@
             {%- do errors.append(where ~ ": value '" ~ scalar ~ "' is not a single text or number, " ~ needs) -%}
         {%- elif column_type == 'number' and not gtm_is_number(scalar) -%}
             {%- do errors.append(where ~ ": value '" ~ scalar ~ "' is not a number, " ~ needs) -%}
-        {%- elif column_type == 'text' and scalar is string and scalar | trim == '' -%}
+        {%- elif column_type == 'text' and scalar is not string -%}
+            {%- do errors.append(where ~ ": value " ~ scalar ~ " is not text, " ~ needs ~ " Quote it in the YAML, for example '" ~ scalar ~ "'.") -%}
+        {%- elif column_type == 'text' and scalar | trim == '' -%}
             {%- do errors.append(where ~ ": value is blank; use operator is_null to select missing values.") -%}
         {%- endif -%}
     {%- endfor -%}

@@ -55,7 +55,7 @@ previous_rows as (
             cast(null as {{ dbt.type_string() }}) as route,
             cast(null as {{ dbt.type_string() }}) as route_reason,
             {{ gtm_audience_reason(audience.where, 'failed') }} as failed_reason,
-            {{ gtm_quote('meets ') }} || {{ gtm_audience_reason(audience.where, 'passed') }} as passed_reason
+            {{ gtm_audience_reason(audience.where, 'passed') }} as passed_reason
         from companies
         where
             {{ predicate }}

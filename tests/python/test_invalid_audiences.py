@@ -47,6 +47,12 @@ BROKEN_AUDIENCES = [
         "where": {"column": "icp_score", "operator": ">=", "value": "high"},
     },
     {
+        "code": "number_for_text",
+        "name": "Number for text",
+        "motion": "volume_outbound",
+        "where": {"column": "company_id", "operator": "=", "value": 42},
+    },
+    {
         "code": "scalar_for_list",
         "name": "Scalar for a list",
         "motion": "volume_outbound",
@@ -114,6 +120,7 @@ EXPECTED_PROBLEMS = [
     (f"Audience 'unknown_operator', where: operator 'like' is not valid. Allowed: {ALL_OPERATORS}.", ()),
     ("Audience 'operator_of_other_type', where: operator '>=' is not valid for column 'icp_code' of type text. Allowed: =, !=, in, not_in, is_null.", ()),
     ("Audience 'text_for_number', where: value 'high' is not a number, which operator >= on column 'icp_score' needs.", ()),
+    ("Audience 'number_for_text', where: value 42 is not text, which operator = on column 'company_id' needs. Quote it in the YAML, for example '42'.", ()),
     ("Audience 'scalar_for_list', where: value 'smb_saas' is not a non-empty list, which operator in on column 'icp_code' needs.", ()),
     ("Audience 'reversed_between', where: between 500 and 10 has its minimum above its maximum. Swap them.", ()),
     ("Audience 'zero_days', where.any[0]: value '0' is not a whole number of days of at least 1, which operator within_days on column 'last_replied_at' needs.", ()),
