@@ -4,9 +4,10 @@ The module builds the same copy five times, changing only vars between builds:
 
 1. `first`: the audiences of dbt_project.yml on an empty database;
 2. `repeat`: the same again, which must change nothing;
-3. `changed`: the default audience's ICP threshold raised to 70 and the inbound
-   audience's account_executive band lowered to 60, so members exit, move up and
-   change queue;
+3. `changed`: the default audience's ICP threshold raised to 70, the inbound
+   account_executive band lowered to 60 and the ABM limit cut to 150. One default
+   member is also removed from the demo people. Members exit for each of these
+   reasons, move up and change queue;
 4. `guarded`: the ICP threshold at 101, which would empty the default audience, so the
    delete guard fails and the sync marts keep the state of build 3;
 5. `emptied`: the same with gtm_audience_max_removed_share 1, which publishes the
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -31,19 +33,21 @@ import duckdb
 import pytest
 import yaml
 
-from conftest import AS_OF_DATE, PROJECT_ROOT, DbtResult, ProjectCopy
+from conftest import AS_OF_DATE, DEMO_COLUMNS, PROJECT_ROOT, DbtResult, ProjectCopy, read_csv
 
 PUBLISH_SCRIPT = PROJECT_ROOT / "scripts" / "publish_marts.py"
 CONFIGURED_AUDIENCES = yaml.safe_load((PROJECT_ROOT / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]["gtm_audiences"]
 
 
 def changed_audiences() -> list[dict]:
-    """Return the configured audiences with the inbound account_executive band at 60."""
+    """Return the configured audiences with the account_executive band at 60 and 150 top accounts."""
     audiences = copy.deepcopy(CONFIGURED_AUDIENCES)
     inbound = next(audience for audience in audiences if audience["code"] == "inbound_engaged")
     for route in inbound["routes"]:
         if route["queue"] == "account_executive":
             route["min_score"] = 60
+    top_accounts = next(audience for audience in audiences if audience["code"] == "top_accounts")
+    top_accounts["limit"] = 150
     return audiences
 
 
@@ -107,14 +111,55 @@ class ReaderView:
 READER_QUERY = "select audience_member_key, audience_rank from audience_members where audience_code = 'default' order by 1"
 
 
+@dataclass
+class Runs:
+    """The project copy, the state after each build and what the checks need besides."""
+
+    project: ProjectCopy
+    states: dict[str, BuildState]
+    reader: ReaderView
+    guarded_statuses: dict[str, str]
+    after_changed: datetime.datetime
+    removed_person_id: str
+    first_database: Path
+
+    def query_first(self, sql: str, parameters: list | None = None) -> list[dict]:
+        """Run a query on the database as the first build left it."""
+        with duckdb.connect(str(self.first_database), read_only=True) as connection:
+            cursor = connection.execute(sql, parameters or [])
+            columns = [description[0] for description in cursor.description]
+            return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def remove_default_member(project: ProjectCopy, state: BuildState) -> str:
+    """Delete from the demo people the middle one of the default members that stay at an ICP score of 70."""
+    staying = sorted(
+        (row for row in audience_members(state, "default") if row["icp_score"] >= 70),
+        key=lambda row: row["audience_rank"],
+    )
+    person_id = staying[len(staying) // 2]["person_id"]
+    rows = [row for row in read_csv(project.seed_path("demo", "people")) if row["person_id"] != person_id]
+    project.replace_seed("demo", "people", rows, DEMO_COLUMNS["people"])
+    return person_id
+
+
 @pytest.fixture(scope="module")
-def runs(make_project):
+def runs(make_project) -> Runs:
     project = make_project("audiences")
     states: dict[str, BuildState] = {}
     states["first"] = capture(project, project.dbt("build", timeout=900))
+    # Build 3 changes the inputs, so the expectations read a copy of the first build.
+    # The copy keeps the file name, because views name their database after it.
+    first_database = project.root / "first_build" / project.database_path.name
+    first_database.parent.mkdir()
+    shutil.copyfile(project.database_path, first_database)
+    write_ahead_log = project.database_path.with_name(project.database_path.name + ".wal")
+    if write_ahead_log.exists():
+        shutil.copyfile(write_ahead_log, first_database.with_name(first_database.name + ".wal"))
     states["repeat"] = capture(project, project.dbt("build", timeout=900))
 
     published = publish(project)
+    removed_person_id = remove_default_member(project, states["repeat"])
     reader = duckdb.connect(str(published), read_only=True)
     try:
         before = reader.execute(READER_QUERY).fetchall()
@@ -130,7 +175,9 @@ def runs(make_project):
     states["guarded"] = capture(project, project.dbt("build", timeout=900, extra_vars=GUARDED_VARS))
     guarded_statuses = project.run_results()
     states["emptied"] = capture(project, project.dbt("build", timeout=900, extra_vars=EMPTIED_VARS))
-    return project, states, ReaderView(before, during, fresh), guarded_statuses, after_changed
+    return Runs(
+        project, states, ReaderView(before, during, fresh), guarded_statuses, after_changed, removed_person_id, first_database
+    )
 
 
 # --- Independent expectations -----------------------------------------------------------
@@ -151,8 +198,8 @@ def audience_members(state: BuildState, audience_code: str) -> list[dict]:
     return sorted(rows, key=lambda row: row["audience_rank"])
 
 
-def people_with_companies(project: ProjectCopy) -> list[dict]:
-    return project.query(
+def people_with_companies(runs: Runs) -> list[dict]:
+    return runs.query_first(
         """
         select person_fit.*, company_fit.employee_count, company_fit.fit_status
         from main.person_fit
@@ -162,7 +209,7 @@ def people_with_companies(project: ProjectCopy) -> list[dict]:
 
 
 def test_builds_succeed_until_guard(runs):
-    _, states, _, _, _ = runs
+    states = runs.states
 
     for name in ["first", "repeat", "changed", "emptied"]:
         assert states[name].result.returncode == 0, f"{name}: {states[name].result.output[-4000:]}"
@@ -170,8 +217,8 @@ def test_builds_succeed_until_guard(runs):
 
 
 def test_default_audience_ranking(runs):
-    project, states, _, _, _ = runs
-    people = people_with_companies(project)
+    states = runs.states
+    people = people_with_companies(runs)
 
     expected = sorted(
         (
@@ -193,8 +240,8 @@ def test_default_audience_ranking(runs):
 
 
 def test_volume_outbound_ranking_and_limit(runs):
-    project, states, _, _, _ = runs
-    people = people_with_companies(project)
+    states = runs.states
+    people = people_with_companies(runs)
 
     eligible = [
         row
@@ -212,10 +259,10 @@ def test_volume_outbound_ranking_and_limit(runs):
 
 
 def test_abm_accounts_and_committees(runs):
-    project, states, _, _, _ = runs
-    companies = project.query("select * from main.company_fit")
-    people = project.query("select * from main.person_fit where qualification_status = 'qualified'")
-    live_personas = project.query(
+    states = runs.states
+    companies = runs.query_first("select * from main.company_fit")
+    people = runs.query_first("select * from main.person_fit where qualification_status = 'qualified'")
+    live_personas = runs.query_first(
         "select icp_code, count(*) as persona_count from main.int_definitions__validated "
         "where definition_type = 'persona' and status = 'live' group by icp_code"
     )
@@ -250,10 +297,10 @@ def test_abm_accounts_and_committees(runs):
 
 
 def test_inbound_routing(runs):
-    project, states, _, _, _ = runs
-    people = {row["person_id"]: row for row in people_with_companies(project)}
+    states = runs.states
+    people = {row["person_id"]: row for row in people_with_companies(runs)}
     as_of = datetime.date.fromisoformat(AS_OF_DATE)
-    recent = project.query(
+    recent = runs.query_first(
         """
         select distinct person_id from main.stg_gtm__signals
         where signal_type in ('engaged', 'replied')
@@ -280,7 +327,7 @@ def test_inbound_routing(runs):
 
 
 def test_first_build_reports_entries(runs):
-    _, states, _, _, _ = runs
+    states = runs.states
     first = states["first"]
 
     assert {change["change_type"] for change in first.changes} == {"entered"}
@@ -292,7 +339,7 @@ def test_first_build_reports_entries(runs):
 
 
 def test_repeat_build_changes_nothing(runs):
-    _, states, _, _, _ = runs
+    states = runs.states
     first, repeat = states["first"], states["repeat"]
 
     assert repeat.members == first.members
@@ -302,18 +349,20 @@ def test_repeat_build_changes_nothing(runs):
 
 
 def test_threshold_change_reports_exits_and_ranks(runs):
-    _, states, _, _, _ = runs
+    states = runs.states
     before, after = states["repeat"], states["changed"]
     new_changes = changes_between(before, after)
     default_before = {row["person_id"]: row for row in audience_members(before, "default")}
     default_after = {row["person_id"]: row for row in audience_members(after, "default")}
 
     exits = {c["member_id"]: c for c in new_changes if c["audience_code"] == "default" and c["change_type"] == "exited"}
-    expected_exits = {person_id for person_id, row in default_before.items() if row["icp_score"] < 70}
-    assert set(exits) == expected_exits
-    assert len(exits) > 0
+    below_threshold = {person_id for person_id, row in default_before.items() if row["icp_score"] < 70}
+    assert set(exits) == below_threshold | {runs.removed_person_id}
+    assert len(below_threshold) > 0
+    assert exits[runs.removed_person_id]["reason"] == "the person is no longer in person_fit"
     for person_id, change in exits.items():
-        assert change["reason"].startswith("fails icp_score >= 70 (value "), change["reason"]
+        if person_id in below_threshold:
+            assert change["reason"].startswith("fails icp_score >= 70 (value "), change["reason"]
         assert change["previous_rank"] == default_before[person_id]["audience_rank"]
         assert change["new_rank"] is None
 
@@ -336,13 +385,14 @@ def test_threshold_change_reports_exits_and_ranks(runs):
 
 
 def test_band_change_reroutes_inbound(runs):
-    _, states, _, _, _ = runs
+    states = runs.states
     before, after = states["repeat"], states["changed"]
     new_changes = changes_between(before, after)
     inbound_before = {row["person_id"]: row for row in audience_members(before, "inbound_engaged")}
 
     rerouted = {c["member_id"]: c for c in new_changes if c["audience_code"] == "inbound_engaged" and c["change_type"] == "route_changed"}
-    expected = {person_id for person_id, row in inbound_before.items() if 60 <= row["combined_score"] < 70}
+    # The person removed from the inputs exits instead.
+    expected = {person_id for person_id, row in inbound_before.items() if 60 <= row["combined_score"] < 70} - {runs.removed_person_id}
     assert set(rerouted) == expected
     assert len(rerouted) > 0
     for change in rerouted.values():
@@ -354,8 +404,34 @@ def test_band_change_reroutes_inbound(runs):
     assert all(change["run_id"] == new_changes[0]["run_id"] for change in new_changes)
 
 
+def test_limit_cut_exits_accounts_and_committees(runs):
+    states = runs.states
+    before, after = states["repeat"], states["changed"]
+    new_changes = changes_between(before, after)
+    accounts_before = {row["company_id"]: row for row in before.accounts.values() if row["audience_code"] == "top_accounts"}
+    committee_before = {row["person_id"]: row for row in audience_members(before, "top_accounts")}
+
+    account_exits = {
+        c["member_id"]: c for c in new_changes if c["member_type"] == "company" and c["change_type"] == "exited"
+    }
+    expected_accounts = {company_id for company_id, row in accounts_before.items() if row["audience_rank"] > 150}
+    assert set(account_exits) == expected_accounts
+    for company_id, change in account_exits.items():
+        assert change["reason"] == f"ranked {accounts_before[company_id]['audience_rank']}, outside the limit of 150"
+
+    committee_exits = {
+        c["member_id"]: c for c in new_changes if c["audience_code"] == "top_accounts" and c["member_type"] == "person" and c["change_type"] == "exited"
+    }
+    left_with_account = {person_id for person_id, row in committee_before.items() if row["company_id"] in expected_accounts}
+    assert len(left_with_account) > 0
+    assert left_with_account <= set(committee_exits)
+    for person_id in left_with_account:
+        assert committee_exits[person_id]["reason"].startswith("the account left the audience: ranked "), person_id
+    assert len([row for row in after.accounts.values() if row["audience_code"] == "top_accounts"]) == 150
+
+
 def test_delete_guard_blocks_sync_marts(runs):
-    _, states, _, statuses, _ = runs
+    states, statuses = runs.states, runs.guarded_statuses
     changed, guarded = states["changed"], states["guarded"]
 
     guard_tests = {node: status for node, status in statuses.items() if "audience_delete_guard_int_audiences__members" in node}
@@ -369,7 +445,7 @@ def test_delete_guard_blocks_sync_marts(runs):
 
 
 def test_emptied_audience_reports_exits(runs):
-    _, states, _, _, _ = runs
+    states = runs.states
     before, after = states["guarded"], states["emptied"]
     new_changes = changes_between(before, after)
     former = {row["person_id"] for row in audience_members(before, "default")}
@@ -384,7 +460,7 @@ def test_emptied_audience_reports_exits(runs):
 def test_history_answers_membership_on_date(runs):
     # Exits end a row at the time the snapshot ran, a little after the run started, so
     # the build 3 state is read at a moment after that build finished.
-    project, states, _, _, after_changed = runs
+    project, states, after_changed = runs.project, runs.states, runs.after_changed
     first_at = states["first"].changes[0]["changed_at"]
 
     def members_at(moment) -> set[str]:
@@ -404,7 +480,7 @@ def test_history_answers_membership_on_date(runs):
 
 
 def test_reader_keeps_old_published_file(runs):
-    _, states, reader, _, _ = runs
+    states, reader = runs.states, runs.reader
 
     assert len(reader.before) == len(audience_members(states["repeat"], "default"))
     assert reader.during == reader.before
