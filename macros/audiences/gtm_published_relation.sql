@@ -3,8 +3,8 @@
 
     Returns the relation of a model of this project as it is in the warehouse now,
     before this run replaces it, or none when it does not exist yet, lacks one of
-    `required_columns` (a table written by an older version of the project), or dbt is
-    only parsing. The audience models read the published sync marts this way, without
+    `required_columns` (the key and membership columns, which a table written by an
+    older version of the project may miss), or dbt is only parsing. The audience models read the published sync marts this way, without
     ref(), because the marts are built from them.
 
     Example: gtm_published_relation('audience_members', ['entered_at'])  ->  "gtm"."main"."audience_members"

@@ -9,10 +9,12 @@
     'icp_score': 'decimal(5, 2)',
     'committee_size': 'integer',
     'personas_covered': 'integer',
+    'committee_personas': dbt.type_string(),
     'live_persona_count': 'integer',
     'committee_coverage': 'decimal(5, 4)',
 } %}
-{%- set published = gtm_published_relation('audience_accounts', content_columns.keys() | list + ['updated_at']) %}
+{%- set membership_columns = ['audience_code', 'company_id', 'audience_rank', 'entered_at', 'updated_at'] %}
+{%- set published = gtm_published_relation('audience_accounts', membership_columns) %}
 
 with
 
@@ -29,7 +31,7 @@ audiences as (
 ),
 
 previous_rows as (
-    {{ gtm_audience_previous_rows(published, 'company_id', content_columns, has_route=false) }}
+    {{ gtm_audience_previous_rows(published, 'company_id', content_columns) }}
 ),
 {%- for audience in audiences %}
     {%- set predicate = gtm_audience_predicate(audience.where) %}

@@ -16,7 +16,8 @@
     'persona_score': 'decimal(5, 2)',
     'combined_score': 'decimal(5, 2)',
 } %}
-{%- set published = gtm_published_relation('audience_members', content_columns.keys() | list + ['updated_at']) %}
+{%- set membership_columns = ['audience_code', 'person_id', 'audience_rank', 'entered_at', 'updated_at'] %}
+{%- set published = gtm_published_relation('audience_members', membership_columns) %}
 
 with
 

@@ -43,6 +43,26 @@ committees as (
 
 ),
 
+committee_personas as (
+
+    select distinct
+        company_id,
+        persona_code
+    from people
+    where qualification_status = 'qualified'
+
+),
+
+committee_persona_lists as (
+
+    select
+        company_id,
+        {{ dbt.listagg('persona_code', "'|'", 'order by persona_code') }} as committee_personas
+    from committee_personas
+    group by company_id
+
+),
+
 live_personas as (
 
     select
@@ -74,6 +94,7 @@ final as (
         coalesce(committees.committee_size, 0) as committee_size,
         coalesce(committees.personas_covered, 0) as personas_covered,
         coalesce(live_personas.live_persona_count, 0) as live_persona_count,
+        committee_persona_lists.committee_personas,
         {%- for signal_type in signal_types %}
             latest_signals.last_{{ signal_type }}_at,
         {%- endfor %}
@@ -87,6 +108,8 @@ final as (
     from companies
     left join committees
         on companies.company_id = committees.company_id
+    left join committee_persona_lists
+        on companies.company_id = committee_persona_lists.company_id
     left join live_personas
         on companies.icp_code = live_personas.icp_code
     left join latest_signals

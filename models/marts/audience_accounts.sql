@@ -25,6 +25,7 @@ final as (
         cast(icp_score as decimal(5, 2)) as icp_score,
         cast(committee_size as integer) as committee_size,
         cast(personas_covered as integer) as personas_covered,
+        cast(committee_personas as {{ dbt.type_string() }}) as committee_personas,
         cast(live_persona_count as integer) as live_persona_count,
         cast(committee_coverage as decimal(5, 4)) as committee_coverage,
         cast(audience_rank as integer) as audience_rank,

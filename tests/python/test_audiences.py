@@ -283,6 +283,7 @@ def test_abm_accounts_and_committees(runs):
         covered = {row["persona_code"] for row in committee}
         assert account["committee_size"] == len(committee), account["company_id"]
         assert account["personas_covered"] == len(covered), account["company_id"]
+        assert account["committee_personas"] == ("|".join(sorted(covered)) or None), account["company_id"]
         share = Decimal(len(covered)) / persona_counts[account["icp_code"]]
         assert account["committee_coverage"] == share.quantize(Decimal("0.0001")), account["company_id"]
 
