@@ -101,7 +101,7 @@ final as (
         -- Share of the ICP's live Personas that the committee covers. It is NULL when
         -- the company has no ICP or the ICP has no live Persona.
         round(
-            cast(coalesce(committees.personas_covered, 0) as {{ gtm_type_double() }})
+            cast(coalesce(committees.personas_covered, 0) as decimal(18, 6))
             / nullif(live_personas.live_persona_count, 0),
             4
         ) as committee_coverage
