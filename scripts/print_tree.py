@@ -39,6 +39,8 @@ MART_NAMES = (
     "candidate_scores",
     "qualification_tree",
     "audience_members",
+    "audience_accounts",
+    "audience_changes",
     "rejected_records",
 )
 

@@ -24,15 +24,11 @@
     {%- endfor -%}
     {%- set title_patterns = gtm_title_patterns({'icps': [{'criteria': semantic_criteria}], 'personas': []}) -%}
     {%- set errors = gtm_validate_definitions(loaded, registry, stopwords, title_patterns.signatures) -%}
-    {%- if errors | length > 0 -%}
-        {%- set message -%}
-Invalid ICP and Persona definitions: {{ errors | length }} problem{{ 's' if errors | length > 1 }} found. Fix them in seeds/definitions/ (or the parameter registry vars in dbt_project.yml), then run dbt again.
-{%- for error in errors %}
-  - {{ error }}
-{%- endfor %}
-        {%- endset -%}
-        {{ exceptions.raise_compiler_error(message) }}
-    {%- endif -%}
+    {%- do gtm_raise_problems(
+        'ICP and Persona definitions',
+        'Fix them in seeds/definitions/ (or the parameter registry vars in dbt_project.yml), then run dbt again.',
+        errors
+    ) -%}
 
     {%- set parsed = gtm_parse_definitions(loaded, registry) -%}
     {%- if log_summary and execute -%}

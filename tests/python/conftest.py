@@ -38,7 +38,7 @@ AS_OF_DATE = "2026-12-01"
 # Files and folders that make up the project. The virtual environment, build output,
 # logs and database files are left out on purpose.
 PROJECT_FILES = ["dbt_project.yml", "profiles.yml", ".dbtignore"]
-PROJECT_DIRS = ["macros", "models", "seeds", "tests/generic", "tests/singular"]
+PROJECT_DIRS = ["macros", "models", "seeds", "snapshots", "tests/generic", "tests/singular"]
 IGNORED_NAMES = shutil.ignore_patterns(
     "*.duckdb", "*.duckdb.wal", "__pycache__", "target", "logs", "dbt_packages"
 )
@@ -125,6 +125,28 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     """Read a CSV file into a list of dicts of text values."""
     with path.open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+PROBLEM_LINE_PATTERN = re.compile(r"^\s*- (.+?)\s*$")
+
+
+def listed_problems(output: str, header_pattern: re.Pattern) -> tuple[int, list[str]]:
+    """Return the count in a validation error header and the problem lines listed under it.
+
+    `header_pattern` matches the header line and captures the problem count.
+    """
+    lines = output.splitlines()
+    for index, line in enumerate(lines):
+        header = header_pattern.search(line)
+        if header:
+            problems = []
+            for following in lines[index + 1:]:
+                problem = PROBLEM_LINE_PATTERN.match(following)
+                if not problem:
+                    break
+                problems.append(problem.group(1))
+            return int(header.group(1)), problems
+    raise AssertionError(f"no line matching {header_pattern.pattern!r} in the dbt output:\n{output[-4000:]}")
 
 
 @dataclass

@@ -23,7 +23,7 @@ from typing import Callable
 
 import pytest
 
-from conftest import DbtResult, ProjectCopy
+from conftest import DbtResult, ProjectCopy, listed_problems
 
 # --- Valid starting point -------------------------------------------------------------
 
@@ -78,7 +78,6 @@ SCORING_MODELS = [
 ]
 
 HEADER_PATTERN = re.compile(r"Invalid ICP and Persona definitions: (\d+) problems? found\.")
-PROBLEM_LINE_PATTERN = re.compile(r"^\s*- (.+?)\s*$")
 
 
 # --- Expected messages ----------------------------------------------------------------
@@ -356,24 +355,8 @@ def outcomes(make_project) -> dict[str, Outcome]:
 # --- Checks ---------------------------------------------------------------------------
 
 
-def listed_problems(output: str) -> tuple[int, list[str]]:
-    """Return the count in the error header and the problem lines listed under it."""
-    lines = output.splitlines()
-    for index, line in enumerate(lines):
-        header = HEADER_PATTERN.search(line)
-        if header:
-            problems = []
-            for following in lines[index + 1:]:
-                problem = PROBLEM_LINE_PATTERN.match(following)
-                if not problem:
-                    break
-                problems.append(problem.group(1))
-            return int(header.group(1)), problems
-    raise AssertionError(f"no 'Invalid ICP and Persona definitions' error in the dbt output:\n{output[-4000:]}")
-
-
 def assert_problems_listed(output: str, expected: tuple[ExpectedProblem, ...]) -> None:
-    count, problems = listed_problems(output)
+    count, problems = listed_problems(output, HEADER_PATTERN)
     assert count == len(expected), f"header counts {count} problems, expected {len(expected)}:\n" + "\n".join(problems)
     assert len(problems) == count, f"header counts {count} problems but {len(problems)} are listed:\n" + "\n".join(problems)
     for problem in expected:
