@@ -40,6 +40,7 @@ import datetime as dt
 import random
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import duckdb
@@ -139,7 +140,9 @@ def build_title_pool(data_dir: Path, size: int, seed: int) -> list[str]:
     for group in [common + read_optional_titles(data_dir), rare]:
         titles = []
         for title in group:
-            title = " ".join(title.split())
+            # Trimmed NFC text, as staging would leave it, so that a raw title equals
+            # its cleaned form.
+            title = unicodedata.normalize("NFC", " ".join(title.split()))
             if title and title.lower() not in seen:
                 seen.add(title.lower())
                 titles.append(title)
@@ -222,7 +225,8 @@ def generate(connection: duckdb.DuckDBPyConnection, arguments: argparse.Namespac
         {"names": list(REVENUE_PER_EMPLOYEE_USD), "values": list(REVENUE_PER_EMPLOYEE_USD.values())},
     )
 
-    # u(row, salt): a uniform draw in [0, 1) that depends only on the row, the salt and the seed.
+    # u(n, salt): a uniform draw in [0, 1) that depends only on the row number n, the
+    # salt and the seed.
     connection.execute(f"create temp macro u(n, salt) as (hash(n, salt, {int(arguments.seed)}) % 1000003) / 1000003.0")
     connection.execute(f"create temp macro company_of(person_number) as floor({companies} * pow(u(person_number, 'company'), {COMPANY_SKEW}))::bigint")
     connection.execute(f"create schema if not exists {arguments.schema}")
