@@ -29,4 +29,4 @@ test: $(BIN)/dbt
 	$(BIN)/python -m pytest tests/python
 
 clean:
-	rm -rf target logs gtm.duckdb
+	rm -rf target logs gtm.duckdb spark
