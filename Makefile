@@ -33,4 +33,4 @@ test: $(BIN)/dbt
 	$(BIN)/python -m pytest tests/python
 
 clean:
-	rm -rf target logs gtm.duckdb published
+	rm -rf target logs gtm.duckdb published spark

@@ -18,6 +18,15 @@
     normalize({{ expression }}, NFC)
 {%- endmacro %}
 
+{% macro spark__gtm_normalize_unicode(expression) -%}
+    {#- Spark has no normalize function, but Spark 4 ships ICU4J. Its static
+        Normalizer.compose(text, false) is NFC; it fails on NULL, hence the guard. -#}
+    case
+        when {{ expression }} is not null
+            then reflect('com.ibm.icu.text.Normalizer', 'compose', {{ expression }}, false)
+    end
+{%- endmacro %}
+
 {% macro default__gtm_normalize_unicode(expression) -%}
     {#- NOTE: adapters without an implementation compare text as stored, unnormalised. -#}
     {{ expression }}

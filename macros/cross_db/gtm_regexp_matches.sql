@@ -2,7 +2,8 @@
     gtm_regexp_matches(expression, pattern)
 
     Boolean SQL expression: true when a regular expression finds a match in the text.
-    `pattern` is a SQL string literal; anchor it with ^ and $ for a full match.
+    `pattern` is a SQL string literal; anchor it with ^ and $ for a full match. Write
+    it as on DuckDB and PostgreSQL: the Spark implementation escapes its backslashes.
 
     Example: gtm_regexp_matches('employee_count_text', "'^[0-9]+$'")
 -#}
@@ -16,6 +17,10 @@
 
 {% macro postgres__gtm_regexp_matches(expression, pattern) -%}
     ({{ expression }} ~ {{ pattern }})
+{%- endmacro %}
+
+{% macro spark__gtm_regexp_matches(expression, pattern) -%}
+    ({{ expression }} rlike {{ gtm_spark_regexp_literal(pattern) }})
 {%- endmacro %}
 
 {% macro default__gtm_regexp_matches(expression, pattern) -%}

@@ -15,11 +15,11 @@
     unnest(string_split({{ expression }}, {{ delimiter }}))
 {%- endmacro %}
 
-{% macro postgres__gtm_split_to_rows(expression, delimiter) -%}
-    unnest(string_to_array({{ expression }}, {{ delimiter }}))
+{% macro spark__gtm_split_to_rows(expression, delimiter) -%}
+    {#- Spark's split takes a regular expression; the delimiter is quoted for it. -#}
+    explode(split({{ expression }}, concat('\\Q', {{ delimiter }}, '\\E')))
 {%- endmacro %}
 
 {% macro default__gtm_split_to_rows(expression, delimiter) -%}
-    {#- Spark's split takes a regular expression; the delimiter is quoted for it. -#}
-    explode(split({{ expression }}, concat('\\Q', {{ delimiter }}, '\\E')))
+    unnest(string_to_array({{ expression }}, {{ delimiter }}))
 {%- endmacro %}

@@ -15,6 +15,10 @@
     try_cast({{ expression }} as {{ data_type }})
 {%- endmacro %}
 
+{% macro spark__gtm_try_cast(expression, data_type) -%}
+    try_cast({{ expression }} as {{ data_type }})
+{%- endmacro %}
+
 {% macro default__gtm_try_cast(expression, data_type) -%}
     {#- NOTE: engines without try_cast still fail the build on a value that cannot be cast. -#}
     cast({{ expression }} as {{ data_type }})

@@ -170,7 +170,7 @@ function_lists as (
 
     select
         title,
-        {{ dbt.listagg("'|' || function_code || '|'", "''", "order by function_code") }} as function_list
+        {{ gtm_list_key_agg('function_code') }} as function_list
     from distinct_functions
     group by title
 

@@ -7,5 +7,15 @@
     Example: gtm_quote("Women's Health")  ->  'Women''s Health'
 -#}
 {% macro gtm_quote(value) %}
-    {{ return(dbt.string_literal(dbt.escape_single_quotes(value | string))) }}
+    {{ return(adapter.dispatch('gtm_quote', 'gtm_targeting')(value | string)) }}
+{% endmacro %}
+
+{% macro default__gtm_quote(value) %}
+    {{ return(dbt.string_literal(dbt.escape_single_quotes(value))) }}
+{% endmacro %}
+
+{% macro spark__gtm_quote(value) %}
+    {#- Spark reads a backslash in a string literal as an escape character, and
+        dbt.escape_single_quotes on Spark (dbt-spark 1.11) escapes only the quote. -#}
+    {{ return("'" ~ value | replace('\\', '\\\\') | replace("'", "\\'") ~ "'") }}
 {% endmacro %}

@@ -48,7 +48,7 @@ technology_lists as (
 
     select
         company_id,
-        {{ dbt.listagg("'|' || technology_key || '|'", "''", "order by technology_key") }} as technology_list
+        {{ gtm_list_key_agg('technology_key') }} as technology_list
     from distinct_technologies
     group by company_id
 

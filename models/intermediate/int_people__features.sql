@@ -54,7 +54,7 @@ latest_answers as (
         answer,
         row_number() over (
             partition by person_id, question_code
-            order by answered_at desc, answer asc
+            order by answered_at desc nulls last, answer asc
         ) as answer_order
     from answers
     where

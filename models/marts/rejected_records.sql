@@ -198,7 +198,7 @@ final as (
         cast(
             input_table || ':' || coalesce(record_id, '') || ':' || reject_reason || ':'
             || cast(row_number() over (
-                partition by input_table, record_id, reject_reason order by reject_detail
+                partition by input_table, record_id, reject_reason order by reject_detail nulls last
             ) as {{ dbt.type_string() }})
             as {{ dbt.type_string() }}
         ) as reject_key,

@@ -2,14 +2,15 @@
 
 Each test module copies the project into a temporary directory, replaces seed CSVs
 with its own definitions or input data, and runs the real dbt CLI against a real
-database: a DuckDB file inside that directory, or a database of its own on a PostgreSQL
-server on loopback. Nothing is mocked. Only GTM_UPDATE_GOLDEN=1 writes to the working
-tree, and only the expected files of the golden test.
+database: a DuckDB file inside that directory, a database of its own on a PostgreSQL
+server on loopback, or a Spark warehouse and metastore inside that directory (a local
+PySpark session in the dbt process). Nothing is mocked. Only GTM_UPDATE_GOLDEN=1 writes to
+the working tree, and only the expected files of the golden test.
 
-GTM_TEST_ENGINES (comma-separated, default `duckdb,postgres`) chooses the engines of the
-tests that run on every engine. The PostgreSQL server is the one that the GTM_PG_*
+GTM_TEST_ENGINES (comma-separated, default `duckdb,postgres,spark`) chooses the engines of
+the tests that run on every engine. The PostgreSQL server is the one that the GTM_PG_*
 variables name when it accepts connections; otherwise scripts/postgres_server.sh starts a
-throwaway one for the session and stops it afterwards.
+throwaway one for the session and stops it afterwards. Spark needs Java 17 on the PATH.
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ IGNORED_NAMES = shutil.ignore_patterns(
 )
 
 ENGINES = tuple(
-    engine.strip() for engine in os.environ.get("GTM_TEST_ENGINES", "duckdb,postgres").split(",") if engine.strip()
+    engine.strip() for engine in os.environ.get("GTM_TEST_ENGINES", "duckdb,postgres,spark").split(",") if engine.strip()
 )
-SUPPORTED_ENGINES = ("duckdb", "postgres")
+SUPPORTED_ENGINES = ("duckdb", "postgres", "spark")
 _unknown_engines = sorted(set(ENGINES) - set(SUPPORTED_ENGINES))
 if _unknown_engines:
     raise ValueError(
@@ -55,6 +56,13 @@ if _unknown_engines:
 
 POSTGRES_SERVER_SCRIPT = PROJECT_ROOT / "scripts" / "postgres_server.sh"
 POSTGRES_VARIABLES = ("GTM_PG_HOST", "GTM_PG_PORT", "GTM_PG_USER", "GTM_PG_PASSWORD")
+
+# Folder of a copy's Spark warehouse and metastore, relative to the copy's root, where
+# dbt runs. A relative path keeps the profile text the same in every copy.
+SPARK_DIR = "spark"
+# A dbt command on Spark starts a JVM and plans every query there: the demo build takes
+# several times as long as on DuckDB, so time limits are scaled by this factor.
+SPARK_TIMEOUT_FACTOR = 4
 
 
 def read_header(path: Path) -> list[str]:
@@ -191,7 +199,8 @@ class ProjectCopy:
 
     On DuckDB the database is the file gtm.duckdb in the copy. On PostgreSQL it is a
     database named after the copy's directory, created on the test server, so every
-    copy keeps the schema names of a user's build (`main`, `main_demo`, ...).
+    copy keeps the schema names of a user's build (`main`, `main_demo`, ...). On Spark
+    it is the warehouse and Derby metastore under `spark/` in the copy.
     """
 
     def __init__(self, root: Path, engine: str = "duckdb") -> None:
@@ -200,6 +209,7 @@ class ProjectCopy:
         self.root = root
         self.engine = engine
         self.database_path = root / "gtm.duckdb"
+        self.spark_warehouse = root / SPARK_DIR / "warehouse"
         # Temporary directories are unique, so their names make unique database names.
         self.postgres_database = "gtm_" + re.sub(r"[^a-z0-9]+", "_", root.parent.name.lower())[:50]
 
@@ -292,6 +302,9 @@ class ProjectCopy:
         if self.engine == "postgres":
             environment.update(postgres_settings())
             environment["GTM_PG_DATABASE"] = self.postgres_database
+        if self.engine == "spark":
+            environment.update({"GTM_SPARK_DIR": SPARK_DIR, "SPARK_LOCAL_IP": "127.0.0.1"})
+            timeout *= SPARK_TIMEOUT_FACTOR
         dbt_vars = {"gtm_as_of_date": AS_OF_DATE, **(extra_vars or {})}
         command = [
             str(find_dbt_executable()),
@@ -321,6 +334,8 @@ class ProjectCopy:
         """Return whether the copy's database has a table or view `schema.table`."""
         if self.engine == "duckdb" and not self.database_path.exists():
             return False
+        if self.engine == "spark" and not self.spark_warehouse.exists():
+            return False
         [row] = self.query(
             "select count(*) as tables from information_schema.tables where table_schema = ? and table_name = ?",
             [schema, table],
@@ -331,7 +346,8 @@ class ProjectCopy:
         """Run one read-only query on the copy's database and return rows as dicts.
 
         Parameters are written `?`, as DuckDB takes them. On PostgreSQL they become
-        `%s`, so a query must contain no other `?` or `%`.
+        `%s`, so a query must contain no other `?` or `%`. On Spark the query runs in
+        DuckDB over the Parquet files of the copy's Spark tables (see spark_views).
         """
         if self.engine == "postgres":
             connection = postgres_connect(self.postgres_database)
@@ -339,14 +355,39 @@ class ProjectCopy:
             try:
                 with connection.cursor() as cursor:
                     cursor.execute(sql.replace("?", "%s"), parameters or None)
-                    columns = [description[0] for description in cursor.description]
-                    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+                    return fetch_dicts(cursor)
             finally:
                 connection.close()
+        if self.engine == "spark":
+            with duckdb.connect() as connection:
+                for statement in self.spark_views():
+                    connection.execute(statement)
+                return fetch_dicts(connection.execute(sql, parameters or []))
         with duckdb.connect(str(self.database_path), read_only=True) as connection:
-            cursor = connection.execute(sql, parameters or [])
-            columns = [description[0] for description in cursor.description]
-            return [dict(zip(columns, row)) for row in cursor.fetchall()]
+            return fetch_dicts(connection.execute(sql, parameters or []))
+
+    def spark_views(self) -> list[str]:
+        """Return DuckDB statements that expose each table of the copy's Spark warehouse.
+
+        Spark keeps a managed Parquet table `schema.table` in the folder
+        `<warehouse>/<schema>.db/<table>/`, and writes at least one Parquet file even for an
+        empty table. Views (the staging models) have no files and are not exposed; reading
+        them needs Spark itself.
+        """
+        statements = []
+        for schema_dir in sorted(self.spark_warehouse.glob("*.db")):
+            schema = schema_dir.name.removesuffix(".db")
+            statements.append(f'create schema if not exists "{schema}"')
+            for table_dir in sorted(path for path in schema_dir.iterdir() if any(path.glob("*.parquet"))):
+                files = str(table_dir / "*.parquet").replace("'", "''")
+                statements.append(f'create view "{schema}"."{table_dir.name}" as select * from read_parquet(\'{files}\')')
+        return statements
+
+
+def fetch_dicts(cursor) -> list[dict]:
+    """Return the rows of an executed DB-API cursor as dicts keyed by column name."""
+    columns = [description[0] for description in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
 
 
 @dataclass
@@ -408,6 +449,8 @@ def engine(request) -> str:
     """The engine of a module's project copies: each test module runs once per engine."""
     if request.param == "postgres":
         request.getfixturevalue("postgres_server")
+    if request.param == "spark" and shutil.which("java") is None:
+        raise RuntimeError("Spark needs Java 17 on the PATH: run `apt-get install openjdk-17-jre-headless`")
     return request.param
 
 
