@@ -413,18 +413,16 @@ def parsed_snapshot(tmp_path_factory) -> ParsedSnapshot:
 def postgres_server():
     """Make sure a PostgreSQL server accepts connections at the GTM_PG_* settings, for the session.
 
-    A server that already accepts connections is used as it is. Otherwise scripts/postgres_server.sh
-    starts one on loopback (installing PostgreSQL from the Debian packages when it runs
-    as root and the server is missing), and the session stops it at the end.
+    A server that already accepts connections, at the GTM_PG_* settings or else at the
+    defaults of scripts/postgres_server.sh, is used as it is and left running. Otherwise
+    the script starts one on loopback (installing PostgreSQL from the Debian packages
+    when it runs as root and the server is missing), and the session stops that one at
+    the end.
     """
     if postgres_accepts_connections():
         yield postgres_settings()
         return
-    started = subprocess.run(
-        ["bash", str(POSTGRES_SERVER_SCRIPT), "start"], capture_output=True, text=True, check=False
-    )
-    if started.returncode != 0:
-        raise RuntimeError(f"could not start the PostgreSQL test server:\n{started.stdout}{started.stderr}")
+
     exports = subprocess.run(
         ["bash", str(POSTGRES_SERVER_SCRIPT), "env"], capture_output=True, text=True, check=True
     ).stdout
@@ -433,10 +431,19 @@ def postgres_server():
         name, _, value = assignment.partition("=")
         if name in POSTGRES_VARIABLES:
             os.environ[name] = value
+
+    started_here = not postgres_accepts_connections()
+    if started_here:
+        started = subprocess.run(
+            ["bash", str(POSTGRES_SERVER_SCRIPT), "start"], capture_output=True, text=True, check=False
+        )
+        if started.returncode != 0:
+            raise RuntimeError(f"could not start the PostgreSQL test server:\n{started.stdout}{started.stderr}")
     try:
         yield postgres_settings()
     finally:
-        subprocess.run(["bash", str(POSTGRES_SERVER_SCRIPT), "stop"], capture_output=True, check=False)
+        if started_here:
+            subprocess.run(["bash", str(POSTGRES_SERVER_SCRIPT), "stop"], capture_output=True, check=False)
         for name, value in previous.items():
             if value is None:
                 os.environ.pop(name, None)
