@@ -57,7 +57,7 @@ committee_persona_lists as (
 
     select
         company_id,
-        {{ dbt.listagg('persona_code', "'|'", 'order by persona_code') }} as committee_personas
+        {{ gtm_sorted_listagg('persona_code', "'|'") }} as committee_personas
     from committee_personas
     group by company_id
 
