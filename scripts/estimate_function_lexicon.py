@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Estimate how far a word lexicon learned from O*NET titles could raise function macro-F1.
 
-The title classifier assigns functions from hand-reviewed phrase rules. This script measures
-what a lexicon learned from the evaluation data itself would add, without
-leakage: the O*NET titles are split into K folds by a hash of the title, a lexicon of
-words and two-word phrases is derived from the other K - 1 folds (a phrase enters when
+The title classifier assigns functions from hand-reviewed phrase rules. This script
+measures what a lexicon learned from the evaluation data itself would add, without
+leakage. It splits the O*NET titles into K folds by a hash of the title and, for each fold, derives a
+lexicon of words and two-word phrases from the other K - 1 folds. A phrase enters when
 it occurs in at least --min-titles titles and at least --purity of them share one
-function), and each held-out title that the rules give no function gets the function of
-its last lexicon phrase, two-word phrases first. The printed macro-F1 is an estimate of
-what such a lexicon would score on titles it has not seen. It classifies with the Python
+function. Each held-out title that the rules give no function then gets the function of
+its last lexicon phrase, two-word phrases first. The printed macro-F1 estimates what such
+a lexicon would score on titles it has not seen. The script classifies with the Python
 mirror of the SQL (scripts/title_rules_reference.py) and changes no seed.
 
 Usage:

@@ -8,8 +8,8 @@ PySpark session in the dbt process). Nothing is mocked. Only GTM_UPDATE_GOLDEN=1
 the working tree, and only the expected files of the golden test.
 
 GTM_TEST_ENGINES (comma-separated, default `duckdb,postgres,spark`) chooses the engines of
-the tests that run on every engine. The PostgreSQL server is the one that the GTM_PG_*
-variables name when it accepts connections; otherwise scripts/postgres_server.sh starts a
+the tests that run on every engine. The tests use the PostgreSQL server that the GTM_PG_*
+variables name when it accepts connections. Otherwise scripts/postgres_server.sh starts a
 throwaway one for the session and stops it afterwards. Spark needs Java 17 on the PATH.
 """
 
