@@ -17,5 +17,5 @@
 {%- endmacro %}
 
 {% macro spark__gtm_list_key_agg(expression) -%}
-    concat('|', array_join(array_sort(collect_list({{ expression }})), '||'), '|')
+    concat('|', {{ gtm_sorted_listagg(expression, "'||'") }}, '|')
 {%- endmacro %}
