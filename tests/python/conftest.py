@@ -210,8 +210,10 @@ class ProjectCopy:
         self.engine = engine
         self.database_path = root / "gtm.duckdb"
         self.spark_warehouse = root / SPARK_DIR / "warehouse"
-        # Temporary directories are unique, so their names make unique database names.
-        self.postgres_database = "gtm_" + re.sub(r"[^a-z0-9]+", "_", root.parent.name.lower())[:50]
+        # Temporary directory names are unique within a test session, and the process id
+        # tells apart sessions that share one server, so each copy gets a database of its own.
+        directory = re.sub(r"[^a-z0-9]+", "_", root.parent.name.lower())[:40]
+        self.postgres_database = f"gtm_{directory}_{os.getpid()}"
 
     @classmethod
     def create(cls, destination: Path, source: Path = PROJECT_ROOT, engine: str = "duckdb") -> "ProjectCopy":
