@@ -3,6 +3,10 @@
 -- `is_assigned` marks the company's ICP: the live, not gated-out candidate with the
 -- highest score, ties going to the lower priority and then the smaller code.
 
+-- A view because it only adds names to the scores. A table would write one row per
+-- company and ICP a second time.
+{{ config(materialized='view') }}
+
 with
 
 scores as (

@@ -4,6 +4,10 @@
 -- gated-out candidate with the highest score, ties going to the lower priority and
 -- then the smaller code.
 
+-- A view because it only adds names to the scores. A table would write one row per
+-- person and Persona a second time.
+{{ config(materialized='view') }}
+
 with
 
 scores as (
