@@ -1,31 +1,35 @@
 {#-
-    gtm_finalize_scores(record_key)
+    gtm_finalize_scores(prefix, total_weight)
 
-    The select list that turns the `candidates` CTE of gtm_score_definitions into
-    scores: score = round(100 x points / total weight, 2), NULL when gated out and 100
-    for a definition without score criteria; coverage = known weight / total weight
-    (1 without score criteria). An unknown value adds no points but keeps its weight.
-    Both get a fixed decimal type, decimal(5, 2) and decimal(5, 4), so every branch and
-    every engine returns the same scale.
+    The two select-list lines that turn one definition's columns of a `<group>__totals`
+    CTE (gtm_score_definitions) into its score and coverage: score = round(100 x points
+    / total weight, 2), NULL exactly when gated out and 100 for a definition without
+    score criteria; coverage = known weight / total weight (1 without score criteria).
+    An unknown value adds no points but keeps its weight. Both get a fixed decimal type,
+    decimal(5, 2) and decimal(5, 4), so every branch and every engine returns the same
+    scale.
 
-    Example: select {{ gtm_finalize_scores('company_id') }} from candidates
+    Arguments:
+        prefix: the definition's column prefix, such as `d1__`
+        total_weight: the sum of the definition's score weights (a number)
+
+    Example: gtm_finalize_scores('d1__', 20)
+             ->  cast(case when d1__is_gated_out then null ... end as decimal(5, 2)) as d1__score,
+                 cast(case ... end as decimal(5, 4)) as d1__coverage
 -#}
-{% macro gtm_finalize_scores(record_key) %}
-        {{ record_key }},
-        icp_code,
-        persona_code,
-        is_gated_out,
+{% macro gtm_finalize_scores(prefix, total_weight) %}
+        {%- if total_weight == 0 -%}
+        cast(case when {{ prefix }}is_gated_out then null else 100 end as decimal(5, 2)) as {{ prefix }}score,
+        cast(1 as decimal(5, 4)) as {{ prefix }}coverage
+        {%- else -%}
         cast(
             case
-                when is_gated_out then null
-                when total_weight = 0 then 100
-                else round(cast(100.0 * weighted_points / total_weight as {{ dbt.type_numeric() }}), 2)
+                when {{ prefix }}is_gated_out then null
+                else round(cast(100.0 * {{ prefix }}weighted_points / cast({{ gtm_format_number(total_weight) }} as {{ gtm_type_double() }}) as {{ dbt.type_numeric() }}), 2)
             end as decimal(5, 2)
-        ) as score,
+        ) as {{ prefix }}score,
         cast(
-            case
-                when total_weight = 0 then 1
-                else round(cast(known_weight / total_weight as {{ dbt.type_numeric() }}), 4)
-            end as decimal(5, 4)
-        ) as coverage
+            round(cast({{ prefix }}known_weight / cast({{ gtm_format_number(total_weight) }} as {{ gtm_type_double() }}) as {{ dbt.type_numeric() }}), 4) as decimal(5, 4)
+        ) as {{ prefix }}coverage
+        {%- endif -%}
 {%- endmacro %}

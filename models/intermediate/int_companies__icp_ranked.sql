@@ -1,6 +1,11 @@
--- One row per usable company and ICP that is live or draft, ranked. `is_assigned`
--- marks the company's ICP: the live, not gated-out candidate with the highest score,
--- ties going to the lower priority and then the smaller code.
+-- One row per usable company and live or draft ICP, with the ICP's name, status and
+-- priority. The rank and `is_assigned` come from int_companies__icp_scores.
+-- `is_assigned` marks the company's ICP: the live, not gated-out candidate with the
+-- highest score, ties going to the lower priority and then the smaller code.
+
+-- A view because it only adds names to the scores. A table would write one row per
+-- company and ICP a second time.
+{{ config(materialized='view') }}
 
 with
 
@@ -28,7 +33,8 @@ candidates as (
         scores.is_gated_out,
         scores.score,
         scores.coverage,
-        definitions.status = 'live' and not scores.is_gated_out as is_eligible
+        scores.candidate_rank,
+        scores.is_assigned
     from scores
 
     inner join definitions
@@ -36,32 +42,6 @@ candidates as (
 
     where definitions.status in ('live', 'draft')
 
-),
-
-ranked as (
-
-    select
-        candidates.*,
-        {{ gtm_rank_candidates('company_id', 'icp_priority', 'icp_code') }}
-    from candidates
-
-),
-
-final as (
-
-    select
-        company_id,
-        icp_code,
-        icp_name,
-        icp_status,
-        icp_priority,
-        is_gated_out,
-        score,
-        coverage,
-        candidate_rank,
-        is_eligible and eligible_rank = 1 as is_assigned
-    from ranked
-
 )
 
-select * from final
+select * from candidates

@@ -1,6 +1,6 @@
 -- One row per usable company and ICP (every status): the gate outcome, the score
--- (0-100, NULL when gated out) and the coverage. Compiled from the ICP definitions,
--- one pair of CTEs per ICP.
+-- (0-100, NULL when gated out), the coverage and the rank among the live and draft
+-- ICPs. Compiled from the ICP definitions, one pass over the companies.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions() %}
 
@@ -11,14 +11,6 @@ features as (
     select * from {{ ref('int_companies__features') }}
 
 ),
-{{ gtm_score_definitions(definitions.icps, 'company_id') }},
+{{ gtm_score_definitions(definitions.icps, 'company_id') }}
 
-scored as (
-
-    select
-        {{ gtm_finalize_scores('company_id') }}
-    from candidates
-
-)
-
-select * from scored
+select * from candidates

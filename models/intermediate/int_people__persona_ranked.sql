@@ -1,6 +1,12 @@
--- One row per usable person and live or draft Persona of their company's ICP, ranked.
--- `is_assigned` marks the person's Persona: the live, not gated-out candidate with the
--- highest score, ties going to the lower priority and then the smaller code.
+-- One row per usable person and live or draft Persona of their company's ICP, with
+-- the Persona's name, status and priority. The rank and `is_assigned` come from
+-- int_people__persona_scores. `is_assigned` marks the person's Persona: the live, not
+-- gated-out candidate with the highest score, ties going to the lower priority and
+-- then the smaller code.
+
+-- A view because it only adds names to the scores. A table would write one row per
+-- person and Persona a second time.
+{{ config(materialized='view') }}
 
 with
 
@@ -29,7 +35,8 @@ candidates as (
         scores.is_gated_out,
         scores.score,
         scores.coverage,
-        definitions.status = 'live' and not scores.is_gated_out as is_eligible
+        scores.candidate_rank,
+        scores.is_assigned
     from scores
 
     inner join definitions
@@ -39,33 +46,6 @@ candidates as (
 
     where definitions.status in ('live', 'draft')
 
-),
-
-ranked as (
-
-    select
-        candidates.*,
-        {{ gtm_rank_candidates('person_id', 'persona_priority', 'persona_code') }}
-    from candidates
-
-),
-
-final as (
-
-    select
-        person_id,
-        icp_code,
-        persona_code,
-        persona_name,
-        persona_status,
-        persona_priority,
-        is_gated_out,
-        score,
-        coverage,
-        candidate_rank,
-        is_eligible and eligible_rank = 1 as is_assigned
-    from ranked
-
 )
 
-select * from final
+select * from candidates

@@ -1,6 +1,7 @@
 -- One row per usable person and Persona of the ICP assigned to the person's company
--- (every status): the gate outcome, the score and the coverage. A person is never
--- scored against the Personas of another ICP. Compiled from the Persona definitions.
+-- (every status): the gate outcome, the score, the coverage and the rank among the
+-- live and draft Personas. A person is never scored against the Personas of another
+-- ICP. Compiled from the Persona definitions, one pass over the people per ICP.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions() %}
 
@@ -30,14 +31,6 @@ features as (
         on people.company_id = assigned_icps.company_id
 
 ),
-{{ gtm_score_definitions(definitions.personas, 'person_id', scope_column='assigned_icp_code') }},
+{{ gtm_score_definitions(definitions.personas, 'person_id', scope_column='assigned_icp_code') }}
 
-scored as (
-
-    select
-        {{ gtm_finalize_scores('person_id') }}
-    from candidates
-
-)
-
-select * from scored
+select * from candidates
