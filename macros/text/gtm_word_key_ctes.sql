@@ -30,16 +30,12 @@
 
 ),
     {%- for stage in range(1, stage_count + 1) %}
-    {%- set state = namespace(key='word_key') %}
-    {%- for phrase_key, replacement_key in replacements[(stage - 1) * stage_size:stage * stage_size] %}
-        {%- set state.key = "replace(" ~ state.key ~ ", " ~ gtm_quote(phrase_key) ~ ", " ~ gtm_quote(replacement_key) ~ ")" %}
-    {%- endfor %}
 
 {{ name }}__stage_{{ stage }} as (
 
     select
         {{ id_column }},
-        {{ state.key }} as word_key
+        {{ gtm_replace_phrases('word_key', replacements[(stage - 1) * stage_size:stage * stage_size]) }} as word_key
     from {{ name }}__stage_{{ stage - 1 }}
 
 ),

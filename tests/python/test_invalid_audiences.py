@@ -3,7 +3,7 @@
 One build breaks every rule at once, each in its own audience, and checks that the
 single compiler error lists each expected message and counts them right. A valid
 control build with a quote in a condition value shows that values reach the SQL as
-escaped literals.
+escaped literals. Both run on every engine.
 """
 
 from __future__ import annotations
@@ -135,6 +135,15 @@ EXPECTED_PROBLEMS = [
 
 HEADER_PATTERN = re.compile(r"Invalid audience definitions: (\d+) problems? found\.")
 
+# The string literals of "Women's Health" and of the injection text in the compiled
+# SQL. Spark reads a backslash in a literal as an escape character, so a quote is
+# escaped with a backslash there and doubled elsewhere.
+ESCAPED_LITERALS = {
+    "spark": ("'Women\\'s Health'", "'x\\' or \\'1\\'=\\'1'"),
+    "duckdb": ("'Women''s Health'", "'x'' or ''1''=''1'"),
+    "postgres": ("'Women''s Health'", "'x'' or ''1''=''1'"),
+}
+
 ESCAPED_AUDIENCES = [
     {
         "code": "quoted_values",
@@ -151,14 +160,14 @@ ESCAPED_AUDIENCES = [
 
 
 @pytest.fixture(scope="module")
-def broken_build(make_project):
-    project = make_project("invalid_audiences")
+def broken_build(make_project, engine):
+    project = make_project("invalid_audiences", engine)
     return project, project.dbt("run", "--select", "int_audiences__validated", extra_vars={"gtm_audiences": BROKEN_AUDIENCES})
 
 
 @pytest.fixture(scope="module")
-def escaped_compile(make_project):
-    project = make_project("escaped_audiences")
+def escaped_compile(make_project, engine):
+    project = make_project("escaped_audiences", engine)
     result = project.dbt(
         "compile", "--select", "int_audiences__members_evaluated", extra_vars={"gtm_audiences": ESCAPED_AUDIENCES}
     )
@@ -193,5 +202,6 @@ def test_condition_values_escaped(escaped_compile):
 
     assert result.returncode == 0, result.output[-4000:]
     compiled = (project.root / "target" / "compiled" / "gtm_targeting" / "models" / "intermediate" / "int_audiences__members_evaluated.sql").read_text(encoding="utf-8")
-    assert "coalesce(industry = 'Women''s Health', false)" in compiled
-    assert "coalesce(icp_code in ('x'' or ''1''=''1'), false)" in compiled
+    industry, injection = ESCAPED_LITERALS[project.engine]
+    assert f"coalesce(industry = {industry}, false)" in compiled
+    assert f"coalesce(icp_code in ({injection}), false)" in compiled
