@@ -211,7 +211,7 @@ class ProjectCopy:
         self.database_path = root / "gtm.duckdb"
         self.spark_warehouse = root / SPARK_DIR / "warehouse"
         # Temporary directory names are unique within a test session, and the process id
-        # tells apart sessions that share one server, so each copy gets a database of its own.
+        # separates sessions that share one server, so each copy gets a database of its own.
         directory = re.sub(r"[^a-z0-9]+", "_", root.parent.name.lower())[:40]
         self.postgres_database = f"gtm_{directory}_{os.getpid()}"
 
