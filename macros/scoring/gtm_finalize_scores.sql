@@ -7,7 +7,9 @@
     score criteria; coverage = known weight / total weight (1 without score criteria).
     An unknown value adds no points but keeps its weight. Both get a fixed decimal type,
     decimal(5, 2) and decimal(5, 4), so every branch and every engine returns the same
-    scale.
+    scale. The double is first cast to decimal(18, 6), so both round half away from zero
+    on every engine; a 64-bit decimal holds any score and rounds far faster on DuckDB
+    than the 128-bit numeric(28, 6) of dbt.type_numeric().
 
     Arguments:
         prefix: the definition's column prefix, such as `d1__`
@@ -25,11 +27,11 @@
         cast(
             case
                 when {{ prefix }}is_gated_out then null
-                else round(cast(100.0 * {{ prefix }}weighted_points / cast({{ gtm_format_number(total_weight) }} as {{ gtm_type_double() }}) as {{ dbt.type_numeric() }}), 2)
+                else round(cast(100.0 * {{ prefix }}weighted_points / cast({{ gtm_format_number(total_weight) }} as {{ gtm_type_double() }}) as decimal(18, 6)), 2)
             end as decimal(5, 2)
         ) as {{ prefix }}score,
         cast(
-            round(cast({{ prefix }}known_weight / cast({{ gtm_format_number(total_weight) }} as {{ gtm_type_double() }}) as {{ dbt.type_numeric() }}), 4) as decimal(5, 4)
+            round(cast({{ prefix }}known_weight / cast({{ gtm_format_number(total_weight) }} as {{ gtm_type_double() }}) as decimal(18, 6)), 4) as decimal(5, 4)
         ) as {{ prefix }}coverage
         {%- endif -%}
 {%- endmacro %}
