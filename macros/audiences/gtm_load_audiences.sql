@@ -1,13 +1,15 @@
 {#-
     gtm_load_audiences()
 
-    Load step of the audience compiler. Returns the audience definitions unparsed: the
-    built-in `default` audience first, then every entry of the `gtm_audiences` var.
+    Load step of the audience compiler. Returns the audience definitions unparsed, as a
+    dict with `audiences` (the built-in `default` audience first, then every entry of the
+    `gtm_audiences` var) and `configured` (the var as set, which the validator checks is
+    a list).
     The default audience is volume outbound over the people whose ICP score and Persona
     score reach the vars gtm_audience_min_icp_score and gtm_audience_min_persona_score.
     Vars are plain configuration, so this works at parse time with no database.
 
-    Example: gtm_load_audiences()[0]['code']  ->  'default'
+    Example: gtm_load_audiences()['audiences'][0]['code']  ->  'default'
 -#}
 {% macro gtm_load_audiences() %}
     {%- set default_audience = {
