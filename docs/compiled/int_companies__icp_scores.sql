@@ -233,33 +233,33 @@ icps__scores as (
         cast(
             case
                 when d1__is_gated_out then null
-                else round(cast(100.0 * d1__weighted_points / cast(100 as double) as numeric(28,6)), 2)
+                else round(cast(100.0 * d1__weighted_points / cast(100 as double) as decimal(18, 6)), 2)
             end as decimal(5, 2)
         ) as d1__score,
         cast(
-            round(cast(d1__known_weight / cast(100 as double) as numeric(28,6)), 4) as decimal(5, 4)
+            round(cast(d1__known_weight / cast(100 as double) as decimal(18, 6)), 4) as decimal(5, 4)
         ) as d1__coverage,
         -- smb_saas
         d2__is_gated_out,
         cast(
             case
                 when d2__is_gated_out then null
-                else round(cast(100.0 * d2__weighted_points / cast(100 as double) as numeric(28,6)), 2)
+                else round(cast(100.0 * d2__weighted_points / cast(100 as double) as decimal(18, 6)), 2)
             end as decimal(5, 2)
         ) as d2__score,
         cast(
-            round(cast(d2__known_weight / cast(100 as double) as numeric(28,6)), 4) as decimal(5, 4)
+            round(cast(d2__known_weight / cast(100 as double) as decimal(18, 6)), 4) as decimal(5, 4)
         ) as d2__coverage,
         -- enterprise_finserv
         d3__is_gated_out,
         cast(
             case
                 when d3__is_gated_out then null
-                else round(cast(100.0 * d3__weighted_points / cast(70 as double) as numeric(28,6)), 2)
+                else round(cast(100.0 * d3__weighted_points / cast(70 as double) as decimal(18, 6)), 2)
             end as decimal(5, 2)
         ) as d3__score,
         cast(
-            round(cast(d3__known_weight / cast(70 as double) as numeric(28,6)), 4) as decimal(5, 4)
+            round(cast(d3__known_weight / cast(70 as double) as decimal(18, 6)), 4) as decimal(5, 4)
         ) as d3__coverage
     from icps__totals
 
