@@ -2,6 +2,12 @@
 -- draft ICP, and every person against every live and draft Persona of their
 -- company's ICP, with the gate outcome, score, rank and whether it was assigned.
 -- depends_on: {{ ref('int_definitions__validated') }}
+
+-- A view by default, because it only adds names and a key to the rows of the two scores
+-- tables, and a table would write every candidate a second time (32 million rows at
+-- 5 million people). GTM_CANDIDATE_SCORES_MATERIALIZED=table stores it as a table for
+-- readers that cannot run views, such as tools that read the Parquet files of Spark.
+{{ config(materialized=env_var('GTM_CANDIDATE_SCORES_MATERIALIZED', 'view')) }}
 {%- set definitions = gtm_definitions() %}
 
 with

@@ -297,7 +297,15 @@ class ProjectCopy:
                 "DBT_TARGET_PATH": str(self.root / "target"),
             }
         )
-        for name in ["GTM_TARGET", "GTM_SCHEMA", "GTM_THREADS", "DBT_PROJECT_DIR", "GTM_PG_DATABASE", "GTM_BI_ROLES"]:
+        for name in [
+            "GTM_TARGET",
+            "GTM_SCHEMA",
+            "GTM_THREADS",
+            "DBT_PROJECT_DIR",
+            "GTM_PG_DATABASE",
+            "GTM_BI_ROLES",
+            "GTM_CANDIDATE_SCORES_MATERIALIZED",
+        ]:
             environment.pop(name, None)
         environment.update(extra_env or {})
         environment["GTM_TARGET"] = self.engine
@@ -305,7 +313,15 @@ class ProjectCopy:
             environment.update(postgres_settings())
             environment["GTM_PG_DATABASE"] = self.postgres_database
         if self.engine == "spark":
-            environment.update({"GTM_SPARK_DIR": SPARK_DIR, "SPARK_LOCAL_IP": "127.0.0.1"})
+            # The tests read Spark's tables through their Parquet files, and a view has
+            # none, so candidate_scores is stored as a table.
+            environment.update(
+                {
+                    "GTM_SPARK_DIR": SPARK_DIR,
+                    "SPARK_LOCAL_IP": "127.0.0.1",
+                    "GTM_CANDIDATE_SCORES_MATERIALIZED": "table",
+                }
+            )
             timeout *= SPARK_TIMEOUT_FACTOR
         dbt_vars = {"gtm_as_of_date": AS_OF_DATE, **(extra_vars or {})}
         command = [

@@ -382,6 +382,18 @@ def output_id_counts(project: ProjectCopy, model: str, id_column: str, input_tab
     return Counter(row["record_id"] for row in fitted + rejected)
 
 
+def test_candidate_scores_materialization(golden_project):
+    # A view over the scores tables by default. The Spark tests store it as a table,
+    # because they read Spark's tables through their Parquet files: there the query
+    # finds candidate_scores only when Spark wrote files for it.
+    rows = golden_project.query(
+        "select table_type from information_schema.tables where table_schema = 'main' and table_name = 'candidate_scores'"
+    )
+    assert len(rows) == 1
+    if golden_project.engine != "spark":
+        assert rows[0]["table_type"] == "VIEW"
+
+
 def test_every_company_accounted_for(golden_project):
     # Each input row lands exactly once in company_fit or rejected_records, including
     # both rows of the duplicate c17 and the row with a blank id.
