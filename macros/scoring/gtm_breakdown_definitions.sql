@@ -64,7 +64,7 @@
             'match_strength': [], 'contribution': [], 'outcome': [],
         } %}
         {%- for criterion in definition.criteria %}
-        {%- set strength = 'c__' ~ criterion.code %}
+        {%- set strength = name ~ '.c__' ~ criterion.code %}
         {%- if criterion.mode == 'score' %}
             {%- set contribution = '100.0 * ' ~ gtm_format_number(criterion.weight) ~ ' * coalesce(' ~ strength ~ ', 0) / ' ~ gtm_format_number(total_weight) %}
             {%- set outcome = "case when " ~ strength ~ " is null then 'unknown' when " ~ strength ~ " = 1 then 'matched' when " ~ strength ~ " = 0 then 'not_matched' else 'partial' end" %}
@@ -80,15 +80,15 @@
         {%- do branches.criterion_mode.append(gtm_quote(criterion.mode)) %}
         {%- do branches.operator.append(gtm_quote(criterion.operator)) %}
         {%- do branches.criterion_value.append(gtm_quote(criterion['values'] | join('|') if criterion['values'] else (gtm_format_number(criterion.min) if criterion.min is not none else '') ~ '..' ~ (gtm_format_number(criterion.max) if criterion.max is not none else ''))) %}
-        {%- do branches.record_value.append('v__' ~ criterion.code) %}
-        {%- do branches.match_detail.append('d__' ~ criterion.code) %}
+        {%- do branches.record_value.append(name ~ '.v__' ~ criterion.code) %}
+        {%- do branches.match_detail.append(name ~ '.d__' ~ criterion.code) %}
         {%- do branches.weight.append(gtm_format_number(criterion.weight)) %}
         {%- do branches.match_strength.append(strength) %}
         {%- do branches.contribution.append(contribution) %}
         {%- do branches.outcome.append(outcome) %}
         {%- endfor %}
         {%- set columns = [
-            record_key ~ " as record_id",
+            name ~ "." ~ record_key ~ " as record_id",
             gtm_quote(definition.kind) ~ " as definition_type",
             gtm_quote(definition.icp_code) ~ " as icp_code",
             (gtm_quote(definition.code) if definition.kind == 'persona' else 'null') ~ " as persona_code",
