@@ -115,7 +115,7 @@ def main() -> int:
     print()
     version = rows[0][7] if rows else "none"
     print(f"Definitions version {version}. Results are in {database.resolve()},")
-    print(f"schema {args.schema}, tables: {', '.join(MART_NAMES)}.")
+    print(f"schema {args.schema}, relations: {', '.join(MART_NAMES)}.")
     return 0
 
 

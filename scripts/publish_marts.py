@@ -29,6 +29,8 @@ from pathlib import Path
 import duckdb
 
 PUBLISHED_DATABASE_NAME = "gtm_marts.duckdb"
+# Catalog name of the published copy while the script writes it.
+OUTPUT_CATALOG = "gtm_publish_output"
 # Storage format of the published file, pinned because the default depends on the
 # DuckDB release that writes it (1.5.6 picks v1.0.0 for a new file). DuckDB 1.4 and
 # later read v1.4.0.
@@ -72,27 +74,27 @@ def remove_if_present(path: Path) -> None:
     path.with_name(path.name + ".wal").unlink(missing_ok=True)
 
 
-def publish_database(connection: duckdb.DuckDBPyConnection, marts: list[Mart], final_path: Path) -> None:
+def publish_database(connection: duckdb.DuckDBPyConnection, catalog: str, marts: list[Mart], final_path: Path) -> None:
     """Write every mart into a new DuckDB file and rename it to `final_path`."""
     staging_path = temporary_path(final_path)
     remove_if_present(staging_path)
     try:
         connection.execute(
-            f"attach {quote_literal(str(staging_path))} as published (storage_version {quote_literal(STORAGE_VERSION)})"
+            f"attach {quote_literal(str(staging_path))} as {OUTPUT_CATALOG} (storage_version {quote_literal(STORAGE_VERSION)})"
         )
         for mart in marts:
             connection.execute(
-                f"create table published.main.{quote_identifier(mart.name)} as "
-                f"select * from source.{quote_identifier(mart.schema)}.{quote_identifier(mart.name)}"
+                f"create table {OUTPUT_CATALOG}.main.{quote_identifier(mart.name)} as "
+                f"select * from {quote_identifier(catalog)}.{quote_identifier(mart.schema)}.{quote_identifier(mart.name)}"
             )
-        connection.execute("checkpoint published")
-        connection.execute("detach published")
+        connection.execute(f"checkpoint {OUTPUT_CATALOG}")
+        connection.execute(f"detach {OUTPUT_CATALOG}")
         os.replace(staging_path, final_path)
     finally:
         remove_if_present(staging_path)
 
 
-def publish_parquet(connection: duckdb.DuckDBPyConnection, marts: list[Mart], folder: Path) -> None:
+def publish_parquet(connection: duckdb.DuckDBPyConnection, catalog: str, marts: list[Mart], folder: Path) -> None:
     """Write one Parquet file per mart into `folder`, each renamed into place when complete."""
     folder.mkdir(parents=True, exist_ok=True)
     for mart in marts:
@@ -100,7 +102,7 @@ def publish_parquet(connection: duckdb.DuckDBPyConnection, marts: list[Mart], fo
         staging_path = temporary_path(final_path)
         try:
             connection.execute(
-                f"copy (select * from source.{quote_identifier(mart.schema)}.{quote_identifier(mart.name)}) "
+                f"copy (select * from {quote_identifier(catalog)}.{quote_identifier(mart.schema)}.{quote_identifier(mart.name)}) "
                 f"to {quote_literal(str(staging_path))} (format parquet)"
             )
             os.replace(staging_path, final_path)
@@ -114,11 +116,19 @@ def publish(database: Path, manifest: Path, output: Path) -> list[Mart]:
     if not marts:
         raise ValueError(f"{manifest} lists no model in models/marts and no snapshot; run dbt build first")
     output.mkdir(parents=True, exist_ok=True)
+    # The build's views name the catalog of their tables, which DuckDB takes from the
+    # file name (`gtm` for gtm.duckdb), so the file is attached under that name.
+    catalog = database.stem
+    if catalog == OUTPUT_CATALOG:
+        raise ValueError(
+            f"{database}: DuckDB names this file's catalog {catalog}, the name this script gives the published "
+            "copy. Rename the database file."
+        )
     connection = duckdb.connect()
     try:
-        connection.execute(f"attach {quote_literal(str(database))} as source (read_only)")
-        publish_database(connection, marts, output / PUBLISHED_DATABASE_NAME)
-        publish_parquet(connection, marts, output / "parquet")
+        connection.execute(f"attach {quote_literal(str(database))} as {quote_identifier(catalog)} (read_only)")
+        publish_database(connection, catalog, marts, output / PUBLISHED_DATABASE_NAME)
+        publish_parquet(connection, catalog, marts, output / "parquet")
     finally:
         connection.close()
     return marts
@@ -140,7 +150,11 @@ def main() -> int:
         if not path.is_file():
             print(f"publish_marts: {path} not found. Run dbt build first.", file=sys.stderr)
             return 1
-    marts = publish(arguments.database, arguments.manifest, arguments.output)
+    try:
+        marts = publish(arguments.database, arguments.manifest, arguments.output)
+    except ValueError as error:
+        print(f"publish_marts: {error}", file=sys.stderr)
+        return 1
     print(
         f"Published {len(marts)} marts to {arguments.output / PUBLISHED_DATABASE_NAME} "
         f"(storage version {STORAGE_VERSION}) and {arguments.output / 'parquet'}/."
