@@ -26,8 +26,8 @@
 {#- Each definition's records are cross joined with one row per criterion position, so
     one scan of the records turns their criterion columns into rows. A union of one
     select per criterion reads the definition's CTE once per criterion, and DuckDB keeps
-    that CTE in memory: at 5 million people it spilled 4.5 GB and the model took 1.5
-    times as long. #}
+    that CTE in memory. At 5 million people that union spilled 4.5 GB and took 1.5 times
+    as long. #}
 {{ positions }} as (
     {%- for position in range(1, scored | map(attribute='criteria') | map('length') | max + 1) %}
 

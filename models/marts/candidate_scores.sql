@@ -4,9 +4,9 @@
 -- depends_on: {{ ref('int_definitions__validated') }}
 
 -- A view by default, because it only adds names and a key to the rows of the two scores
--- tables, and a table would write every candidate a second time (32 million rows at
--- 5 million people). GTM_CANDIDATE_SCORES_MATERIALIZED=table stores it as a table for
--- readers that cannot run views, such as tools that read the Parquet files of Spark.
+-- tables. A table would write every candidate a second time: 32 million rows at 5 million
+-- people. GTM_CANDIDATE_SCORES_MATERIALIZED=table stores it as a table for readers that
+-- cannot run views, such as tools that read Spark's Parquet files.
 {{ config(materialized=env_var('GTM_CANDIDATE_SCORES_MATERIALIZED', 'view')) }}
 {%- set definitions = gtm_definitions() %}
 

@@ -384,8 +384,8 @@ def output_id_counts(project: ProjectCopy, model: str, id_column: str, input_tab
 
 def test_candidate_scores_materialization(golden_project):
     # A view over the scores tables by default. The Spark tests store it as a table,
-    # because they read Spark's tables through their Parquet files: there the query
-    # finds candidate_scores only when Spark wrote files for it.
+    # because they read Spark's tables through their Parquet files. So on Spark the
+    # query finds candidate_scores only when Spark wrote files for it.
     rows = golden_project.query(
         "select table_type from information_schema.tables where table_schema = 'main' and table_name = 'candidate_scores'"
     )
