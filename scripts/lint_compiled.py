@@ -24,7 +24,7 @@ BIN = Path(sys.executable).parent
 GENERATED_MODELS = {
     "int_companies__icp_scores": "models/intermediate/int_companies__icp_scores.sql",
     "int_people__persona_scores": "models/intermediate/int_people__persona_scores.sql",
-    "score_breakdown": "models/marts/score_breakdown.sql",
+    "int_records__criteria_evaluated": "models/intermediate/int_records__criteria_evaluated.sql",
 }
 REVIEWED_MODEL = "int_companies__icp_scores"
 REVIEWED_COPY = PROJECT_ROOT / "docs" / "compiled" / "int_companies__icp_scores.sql"

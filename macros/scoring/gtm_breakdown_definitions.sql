@@ -3,8 +3,10 @@
 
     Renders the CTEs of the score breakdown for one kind of definition, ending in a CTE
     named `<record_type>_breakdown`: one row per record and criterion of the definition
-    assigned to it, with the record's value, the weight, the match strength, the
-    contribution in score points and the outcome. `features_relation` names the CTE of
+    assigned to it, with the record's value, the match detail, the match strength, the
+    contribution in score points and the outcome. What describes the criterion itself
+    (parameter, mode, operator, values, weight) is left to int_definitions__criteria, so
+    it is not written once per record. `features_relation` names the CTE of
     the records' feature columns (as gtm_criteria_columns reads them, aliased
     `features`); it must carry
     `assigned_icp_code` and `assigned_persona_code`. Contributions of one record add up
@@ -59,8 +61,7 @@
 
 ),
         {%- set branches = {
-            'criterion_code': [], 'parameter': [], 'criterion_mode': [], 'operator': [],
-            'criterion_value': [], 'record_value': [], 'match_detail': [], 'weight': [],
+            'criterion_code': [], 'record_value': [], 'match_detail': [],
             'match_strength': [], 'contribution': [], 'outcome': [],
         } %}
         {%- for criterion in definition.criteria %}
@@ -76,20 +77,14 @@
             {%- set outcome = "case when coalesce(" ~ strength ~ " = 1, false) then 'failed' else 'passed' end" %}
         {%- endif %}
         {%- do branches.criterion_code.append(gtm_quote(criterion.code)) %}
-        {%- do branches.parameter.append(gtm_quote(criterion.parameter)) %}
-        {%- do branches.criterion_mode.append(gtm_quote(criterion.mode)) %}
-        {%- do branches.operator.append(gtm_quote(criterion.operator)) %}
-        {%- do branches.criterion_value.append(gtm_quote(criterion['values'] | join('|') if criterion['values'] else (gtm_format_number(criterion.min) if criterion.min is not none else '') ~ '..' ~ (gtm_format_number(criterion.max) if criterion.max is not none else ''))) %}
         {%- do branches.record_value.append(name ~ '.v__' ~ criterion.code) %}
         {%- do branches.match_detail.append(name ~ '.d__' ~ criterion.code) %}
-        {%- do branches.weight.append(gtm_format_number(criterion.weight)) %}
         {%- do branches.match_strength.append(strength) %}
         {%- do branches.contribution.append(contribution) %}
         {%- do branches.outcome.append(outcome) %}
         {%- endfor %}
         {%- set columns = [
             name ~ "." ~ record_key ~ " as record_id",
-            gtm_quote(definition.kind) ~ " as definition_type",
             gtm_quote(definition.icp_code) ~ " as icp_code",
             (gtm_quote(definition.code) if definition.kind == 'persona' else 'null') ~ " as persona_code",
         ] %}
@@ -110,17 +105,11 @@
     {%- if rows | length == 0 %}
     select
         cast(null as {{ dbt.type_string() }}) as record_id,
-        cast(null as {{ dbt.type_string() }}) as definition_type,
         cast(null as {{ dbt.type_string() }}) as icp_code,
         cast(null as {{ dbt.type_string() }}) as persona_code,
         cast(null as {{ dbt.type_string() }}) as criterion_code,
-        cast(null as {{ dbt.type_string() }}) as parameter,
-        cast(null as {{ dbt.type_string() }}) as criterion_mode,
-        cast(null as {{ dbt.type_string() }}) as operator,
-        cast(null as {{ dbt.type_string() }}) as criterion_value,
         cast(null as {{ dbt.type_string() }}) as record_value,
         cast(null as {{ dbt.type_string() }}) as match_detail,
-        cast(null as {{ gtm_type_double() }}) as weight,
         cast(null as {{ gtm_type_double() }}) as match_strength,
         cast(null as {{ gtm_type_double() }}) as contribution,
         cast(null as {{ dbt.type_string() }}) as outcome

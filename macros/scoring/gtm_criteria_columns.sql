@@ -16,13 +16,7 @@
     {%- set lines = [] -%}
     {%- for criterion in definition.criteria -%}
         {%- set column = 'features.' ~ criterion.parameter -%}
-        {%- if criterion['values'] -%}
-            {%- set described = criterion['values'] | join('|') -%}
-        {%- elif criterion.min is not none or criterion.max is not none -%}
-            {%- set described = (gtm_format_number(criterion.min) if criterion.min is not none else '') ~ '..' ~ (gtm_format_number(criterion.max) if criterion.max is not none else '') -%}
-        {%- else -%}
-            {%- set described = '' -%}
-        {%- endif -%}
+        {%- set described = gtm_criterion_values_text(criterion) -%}
         {%- set comment = criterion.code ~ " [" ~ criterion.mode ~ (", weight " ~ gtm_format_number(criterion.weight) if criterion.mode == 'score' else '') ~ "]: "
             ~ criterion.parameter ~ " " ~ criterion.operator ~ (" " ~ described if described else '') -%}
         {%- do lines.append(

@@ -1,78 +1,25 @@
 -- One row per record and criterion of the definition assigned to it: for a company,
 -- each criterion of its ICP; for a qualified person, each criterion of their Persona.
 -- The contributions of a record add up to its score.
--- depends_on: {{ ref('int_definitions__validated') }}
-{%- set definitions = gtm_definitions() %}
+
+-- A view by default: it joins the stored rows of int_records__criteria_evaluated to the
+-- criteria they were scored by and builds the key. A table would write the parameter,
+-- mode, operator, values and weight of a criterion once per record, 31 million times
+-- at 5 million people. GTM_SCORE_BREAKDOWN_MATERIALIZED=table stores it as a table for
+-- readers that cannot run views, such as tools that read Spark's Parquet files.
+{{ config(materialized=env_var('GTM_SCORE_BREAKDOWN_MATERIALIZED', 'view')) }}
 
 with
 
-company_features as (
+evaluated as (
 
-    select * from {{ ref('int_companies__features') }}
-
-),
-
-person_features as (
-
-    select * from {{ ref('int_people__features') }}
+    select * from {{ ref('int_records__criteria_evaluated') }}
 
 ),
 
-company_fit as (
+criteria as (
 
-    select * from {{ ref('company_fit') }}
-
-),
-
-person_fit as (
-
-    select * from {{ ref('person_fit') }}
-
-),
-
-features as (
-
-    select
-        company_features.*,
-        company_fit.icp_code as assigned_icp_code,
-        cast(null as {{ dbt.type_string() }}) as assigned_persona_code
-    from company_features
-
-    inner join company_fit
-        on company_features.company_id = company_fit.company_id
-
-    where company_fit.icp_code is not null
-
-),
-{{ gtm_breakdown_definitions(definitions.icps, 'company_id', 'company') }},
-
-person_scope as (
-
-    select
-        person_features.*,
-        person_fit.icp_code as assigned_icp_code,
-        person_fit.persona_code as assigned_persona_code
-    from person_features
-
-    inner join person_fit
-        on person_features.person_id = person_fit.person_id
-
-    where person_fit.persona_code is not null
-
-),
-{{ gtm_breakdown_definitions(definitions.personas, 'person_id', 'person', features_relation='person_scope') }},
-
-unioned as (
-
-    select
-        'company' as record_type,
-        company_breakdown.*
-    from company_breakdown
-    union all
-    select
-        'person' as record_type,
-        person_breakdown.*
-    from person_breakdown
+    select * from {{ ref('int_definitions__criteria') }}
 
 ),
 
@@ -80,35 +27,43 @@ final as (
 
     select
         cast(
-            record_type
+            evaluated.record_type
             || ':'
-            || record_id
+            || evaluated.record_id
             || ':'
-            || icp_code
-            || coalesce(':' || persona_code, '')
+            || evaluated.icp_code
+            || coalesce(':' || evaluated.persona_code, '')
             || ':'
-            || criterion_code
+            || evaluated.criterion_code
             as {{ dbt.type_string() }}
         ) as breakdown_key,
-        cast(record_type as {{ dbt.type_string() }}) as record_type,
-        cast(record_id as {{ dbt.type_string() }}) as record_id,
-        cast(definition_type as {{ dbt.type_string() }}) as definition_type,
-        cast(icp_code as {{ dbt.type_string() }}) as icp_code,
-        cast(persona_code as {{ dbt.type_string() }}) as persona_code,
-        cast(criterion_code as {{ dbt.type_string() }}) as criterion_code,
-        cast(parameter as {{ dbt.type_string() }}) as parameter,
-        cast(criterion_mode as {{ dbt.type_string() }}) as criterion_mode,
-        cast(operator as {{ dbt.type_string() }}) as operator,
-        cast(criterion_value as {{ dbt.type_string() }}) as criterion_value,
-        cast(record_value as {{ dbt.type_string() }}) as record_value,
-        cast(match_detail as {{ dbt.type_string() }}) as match_detail,
-        cast(weight as {{ gtm_type_double() }}) as weight,
-        cast(match_strength as {{ gtm_type_double() }}) as match_strength,
-        cast(contribution as {{ gtm_type_double() }}) as contribution,
-        cast(outcome as {{ dbt.type_string() }}) as outcome,
-        cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version,
-        {{ gtm_scored_at() }} as scored_at
-    from unioned
+        cast(evaluated.record_type as {{ dbt.type_string() }}) as record_type,
+        cast(evaluated.record_id as {{ dbt.type_string() }}) as record_id,
+        cast(criteria.definition_type as {{ dbt.type_string() }}) as definition_type,
+        cast(evaluated.icp_code as {{ dbt.type_string() }}) as icp_code,
+        cast(evaluated.persona_code as {{ dbt.type_string() }}) as persona_code,
+        cast(evaluated.criterion_code as {{ dbt.type_string() }}) as criterion_code,
+        cast(criteria.parameter as {{ dbt.type_string() }}) as parameter,
+        cast(criteria.criterion_mode as {{ dbt.type_string() }}) as criterion_mode,
+        cast(criteria.operator as {{ dbt.type_string() }}) as operator,
+        cast(criteria.criterion_value as {{ dbt.type_string() }}) as criterion_value,
+        cast(evaluated.record_value as {{ dbt.type_string() }}) as record_value,
+        cast(evaluated.match_detail as {{ dbt.type_string() }}) as match_detail,
+        cast(criteria.weight as {{ gtm_type_double() }}) as weight,
+        cast(evaluated.match_strength as {{ gtm_type_double() }}) as match_strength,
+        cast(evaluated.contribution as {{ gtm_type_double() }}) as contribution,
+        cast(evaluated.outcome as {{ dbt.type_string() }}) as outcome,
+        cast(evaluated.definitions_version as {{ dbt.type_string() }}) as definitions_version,
+        evaluated.scored_at
+    from evaluated
+
+    -- Company rows have no Persona, so the Persona codes are compared through an empty
+    -- string, which no Persona code can be.
+    inner join criteria
+        on
+            evaluated.icp_code = criteria.icp_code
+            and coalesce(evaluated.persona_code, '') = coalesce(criteria.persona_code, '')
+            and evaluated.criterion_code = criteria.criterion_code
 
 )
 

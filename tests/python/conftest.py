@@ -305,6 +305,7 @@ class ProjectCopy:
             "GTM_PG_DATABASE",
             "GTM_BI_ROLES",
             "GTM_CANDIDATE_SCORES_MATERIALIZED",
+            "GTM_SCORE_BREAKDOWN_MATERIALIZED",
         ]:
             environment.pop(name, None)
         environment.update(extra_env or {})
@@ -314,12 +315,13 @@ class ProjectCopy:
             environment["GTM_PG_DATABASE"] = self.postgres_database
         if self.engine == "spark":
             # The tests read Spark's tables through their Parquet files, and a view has
-            # none, so candidate_scores is stored as a table.
+            # none, so candidate_scores and score_breakdown are stored as tables.
             environment.update(
                 {
                     "GTM_SPARK_DIR": SPARK_DIR,
                     "SPARK_LOCAL_IP": "127.0.0.1",
                     "GTM_CANDIDATE_SCORES_MATERIALIZED": "table",
+                    "GTM_SCORE_BREAKDOWN_MATERIALIZED": "table",
                 }
             )
             timeout *= SPARK_TIMEOUT_FACTOR

@@ -382,12 +382,13 @@ def output_id_counts(project: ProjectCopy, model: str, id_column: str, input_tab
     return Counter(row["record_id"] for row in fitted + rejected)
 
 
-def test_candidate_scores_materialization(golden_project):
-    # A view over the scores tables by default. The Spark tests store it as a table,
-    # because they read Spark's tables through their Parquet files. So on Spark the
-    # query finds candidate_scores only when Spark wrote files for it.
+@pytest.mark.parametrize("mart", ["candidate_scores", "score_breakdown"])
+def test_view_marts_materialization(golden_project, mart):
+    # Views over stored rows by default. The Spark tests store them as tables, because
+    # they read Spark's tables through their Parquet files. So on Spark the query finds
+    # the mart only when Spark wrote files for it.
     rows = golden_project.query(
-        "select table_type from information_schema.tables where table_schema = 'main' and table_name = 'candidate_scores'"
+        "select table_type from information_schema.tables where table_schema = 'main' and table_name = ?", [mart]
     )
     assert len(rows) == 1
     if golden_project.engine != "spark":

@@ -76,6 +76,8 @@ SCORING_MODELS = [
     "company_fit",
     "person_fit",
     "candidate_scores",
+    "int_definitions__criteria",
+    "int_records__criteria_evaluated",
     "score_breakdown",
 ]
 
