@@ -1,5 +1,5 @@
 {#-
-    gtm_breakdown_definitions(definitions, record_key, record_type, features_relation='features')
+    gtm_breakdown_definitions(definitions, record_key, record_type, features_relation='features', title_patterns=none)
 
     Renders the CTEs of the score breakdown for one kind of definition, ending in a CTE
     named `<record_type>_breakdown`: one row per record and criterion of the definition
@@ -12,11 +12,13 @@
     `assigned_icp_code` and `assigned_persona_code`. Contributions of one record add up
     to its score (before the score's rounding to two decimals). The other CTE names
     start with `<record_type>_criterion_positions` and `<record_type>__`.
+    `title_patterns` takes the word keys and signatures of gtm_definitions(); when none,
+    the macro classifies the patterns of `definitions` itself.
 
     Example: gtm_breakdown_definitions(gtm_definitions().icps, 'company_id', 'company')
 -#}
-{% macro gtm_breakdown_definitions(definitions, record_key, record_type, features_relation='features') %}
-    {%- set title_patterns = gtm_title_patterns({'icps': definitions, 'personas': []}) -%}
+{% macro gtm_breakdown_definitions(definitions, record_key, record_type, features_relation='features', title_patterns=none) %}
+    {%- set title_patterns = title_patterns if title_patterns is not none else gtm_title_patterns({'icps': definitions, 'personas': []}) -%}
     {%- set scored = [] -%}
     {%- for definition in definitions if definition.status == 'live' and definition.criteria | length > 0 %}
         {%- do scored.append(definition) -%}

@@ -1,5 +1,5 @@
 {#-
-    gtm_score_definitions(definitions, record_key, scope_column=none)
+    gtm_score_definitions(definitions, record_key, scope_column=none, title_patterns=none)
 
     Generate step of the definitions compiler. Renders the CTEs that score and rank
     every record of the `features` CTE against each definition in `definitions` (a list
@@ -22,11 +22,14 @@
         record_key: the key column of `features` (company_id or person_id)
         scope_column: when set, a Persona only scores the records whose value in this
             column equals the Persona's ICP (the person's assigned ICP)
+        title_patterns: the word keys and signatures of the title patterns, as
+            gtm_definitions() returns them in `title_patterns`; when none, the macro
+            classifies the patterns of `definitions` itself
 
     Example: gtm_score_definitions(gtm_definitions().icps, 'company_id')
 -#}
-{% macro gtm_score_definitions(definitions, record_key, scope_column=none) %}
-    {%- set title_patterns = gtm_title_patterns({'icps': definitions, 'personas': []}) -%}
+{% macro gtm_score_definitions(definitions, record_key, scope_column=none, title_patterns=none) %}
+    {%- set title_patterns = title_patterns if title_patterns is not none else gtm_title_patterns({'icps': definitions, 'personas': []}) -%}
     {%- set groups = [] -%}
     {%- for definition in definitions -%}
         {%- set group_name = definition.kind ~ 's' ~ ('__' ~ definition.icp_code if scope_column else '') -%}

@@ -11,6 +11,6 @@ features as (
     select * from {{ ref('int_companies__features') }}
 
 ),
-{{ gtm_score_definitions(definitions.icps, 'company_id') }}
+{{ gtm_score_definitions(definitions.icps, 'company_id', title_patterns=definitions.title_patterns) }}
 
 select * from candidates

@@ -3,7 +3,7 @@
 -- rows of int_records__criteria_evaluated, so they are stored once per criterion, not
 -- once per record.
 -- depends_on: {{ ref('int_definitions__validated') }}
-{%- set definitions = gtm_definitions() %}
+{%- set definitions = gtm_definitions(validate=false) %}
 {%- set criteria = [] %}
 {%- for definition in definitions.icps + definitions.personas %}
     {%- for criterion in definition.criteria %}

@@ -31,6 +31,11 @@ features as (
         on people.company_id = assigned_icps.company_id
 
 ),
-{{ gtm_score_definitions(definitions.personas, 'person_id', scope_column='assigned_icp_code') }}
+{{ gtm_score_definitions(
+    definitions.personas,
+    'person_id',
+    scope_column='assigned_icp_code',
+    title_patterns=definitions.title_patterns,
+) }}
 
 select * from candidates

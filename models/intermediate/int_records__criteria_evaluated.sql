@@ -46,7 +46,7 @@ features as (
     where company_fit.icp_code is not null
 
 ),
-{{ gtm_breakdown_definitions(definitions.icps, 'company_id', 'company') }},
+{{ gtm_breakdown_definitions(definitions.icps, 'company_id', 'company', title_patterns=definitions.title_patterns) }},
 
 person_scope as (
 
@@ -62,7 +62,13 @@ person_scope as (
     where person_fit.persona_code is not null
 
 ),
-{{ gtm_breakdown_definitions(definitions.personas, 'person_id', 'person', features_relation='person_scope') }},
+{{ gtm_breakdown_definitions(
+    definitions.personas,
+    'person_id',
+    'person',
+    features_relation='person_scope',
+    title_patterns=definitions.title_patterns,
+) }},
 
 unioned as (
 

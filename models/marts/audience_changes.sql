@@ -9,7 +9,7 @@
 -- only its own changes, so the table is the full history. full_refresh is off because
 -- a rebuild would lose that history.
 -- depends_on: {{ ref('int_definitions__validated') }}
-{%- set definitions = gtm_definitions() %}
+{%- set definitions = gtm_definitions(validate=false) %}
 {%- set sources = [
     {'cte': 'members', 'member_type': 'person', 'key': 'person_id'},
     {'cte': 'accounts', 'member_type': 'company', 'key': 'company_id'},

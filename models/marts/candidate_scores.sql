@@ -8,7 +8,7 @@
 -- people. GTM_CANDIDATE_SCORES_MATERIALIZED=table stores it as a table for readers that
 -- cannot run views, such as tools that read Spark's Parquet files.
 {{ config(materialized=env_var('GTM_CANDIDATE_SCORES_MATERIALIZED', 'view')) }}
-{%- set definitions = gtm_definitions() %}
+{%- set definitions = gtm_definitions(validate=false) %}
 
 with
 

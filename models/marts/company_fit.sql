@@ -1,6 +1,6 @@
 -- One row per usable company: its assigned ICP and score, or the state No ICP fit.
 -- depends_on: {{ ref('int_definitions__validated') }}
-{%- set definitions = gtm_definitions() %}
+{%- set definitions = gtm_definitions(validate=false) %}
 
 with
 

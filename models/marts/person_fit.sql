@@ -1,7 +1,7 @@
 -- One row per usable person: the ICP of their company, their Persona and score, and a
 -- qualification_status of qualified, no_persona_fit, no_icp_fit or no_company.
 -- depends_on: {{ ref('int_definitions__validated') }}
-{%- set definitions = gtm_definitions() %}
+{%- set definitions = gtm_definitions(validate=false) %}
 
 with
 

@@ -3,7 +3,7 @@
 -- company" rows, with counts and score summaries. Draft ICPs appear as still being
 -- defined. `sort_order` gives the reading order.
 -- depends_on: {{ ref('int_definitions__validated') }}
-{%- set definitions = gtm_definitions() %}
+{%- set definitions = gtm_definitions(validate=false) %}
 
 with
 

@@ -2,7 +2,7 @@
 -- it. Together with company_fit and person_fit it accounts for every input company
 -- and person; rows of the other inputs that point nowhere land here too.
 -- depends_on: {{ ref('int_definitions__validated') }}
-{%- set definitions = gtm_definitions() %}
+{%- set definitions = gtm_definitions(validate=false) %}
 
 with
 
