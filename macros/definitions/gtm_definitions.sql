@@ -12,7 +12,8 @@
         log_summary: log one line with the counts and the version (the model that
             validates the definitions sets it, so the line appears once per run).
         validate: false skips the validation and the classification of the title
-            patterns (`title_patterns` is then empty). Models that read only the
+            patterns (`title_patterns` is then none, so the scoring macros would
+            classify the patterns themselves). Models that read only the
             version or the criteria's own fields pass it: they depend on
             int_definitions__validated, which validates, and dbt skips them when it
             fails. Classifying the patterns takes most of a compile's time.
@@ -22,7 +23,7 @@
 {% macro gtm_definitions(log_summary=false, validate=true) %}
     {%- set loaded = gtm_load_definitions() -%}
     {%- set registry = gtm_parameter_registry() -%}
-    {%- set title_patterns = {'word_keys': {}, 'signatures': {}} -%}
+    {%- set title_patterns = none -%}
     {%- if validate -%}
         {%- set stopwords = [] -%}
         {%- for phrase_key, replacement_key in gtm_title_replacements() if replacement_key == '' and phrase_key.count('|') == 2 -%}
