@@ -1,8 +1,8 @@
 -- One row per record and criterion of the definition assigned to it: for a company,
 -- each criterion of its ICP; for a qualified person, each criterion of their Persona.
--- The record's value, the match detail and strength, the contribution and the outcome.
--- The contributions of a record add up to its score. score_breakdown adds what
--- describes each criterion from int_definitions__criteria.
+-- Each row has the record's value, the match detail and strength, the contribution and
+-- the outcome. The contributions of a record add up to its score. score_breakdown adds
+-- what describes each criterion from int_definitions__criteria.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions() %}
 
