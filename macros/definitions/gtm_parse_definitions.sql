@@ -7,8 +7,9 @@
     Call it only after gtm_validate_definitions returned no errors.
 
     Each criterion carries: code, mode, parameter, type, operator, values (list),
-    bands (the band dicts a `band` criterion names), min and max (floats or none), falloff (float), weight (float, 0 outside score mode)
-    and rationale.
+    bands (the band dicts a `band` criterion names), min and max (floats or none), falloff (float), weight (float, 0 outside score mode),
+    rationale, and id: a number from 1, unique across all definitions, that keys the
+    stored breakdown rows to int_definitions__criteria.
 
     Example: gtm_parse_definitions(loaded, registry)['icps'][0]['criteria'][0]['operator']
              ->  'in'
@@ -88,5 +89,15 @@
     } -%}
     {%- set fingerprint = tojson({'definitions': parsed, 'registry': registry}, sort_keys=true) -%}
     {%- do parsed.update({'version': local_md5(fingerprint)[:12]}) -%}
+    {#- Numbered after the hash, which the numbers therefore do not change. They follow
+        the order above, so every model compiled from the same definitions gets the same
+        number for the same criterion. -#}
+    {%- set numbered = [] -%}
+    {%- for definition in parsed.icps + parsed.personas -%}
+        {%- for criterion in definition.criteria -%}
+            {%- do numbered.append(criterion) -%}
+            {%- do criterion.update({'id': numbered | length}) -%}
+        {%- endfor -%}
+    {%- endfor -%}
     {{ return(parsed) }}
 {% endmacro %}

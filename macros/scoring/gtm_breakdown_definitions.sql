@@ -3,10 +3,11 @@
 
     Renders the CTEs of the score breakdown for one kind of definition, ending in a CTE
     named `<record_type>_breakdown`: one row per record and criterion of the definition
-    assigned to it, with the record's value, the match detail, the match strength, the
-    contribution in score points and the outcome. What describes the criterion itself
-    (parameter, mode, operator, values, weight) is left to int_definitions__criteria, so
-    it is not written once per record. `features_relation` names the CTE of
+    assigned to it, with the criterion's id, the record's value, the match detail, the
+    match strength and the contribution in score points. What describes the criterion
+    itself (its codes, parameter, mode, operator, values and weight) is left to
+    int_definitions__criteria, and the outcome follows from the mode and the strength,
+    so none of it is written once per record. `features_relation` names the CTE of
     the records' feature columns (as gtm_criteria_columns reads them, aliased
     `features`); it must carry
     `assigned_icp_code` and `assigned_persona_code`. Contributions of one record add up
@@ -63,33 +64,23 @@
 
 ),
         {%- set branches = {
-            'criterion_code': [], 'record_value': [], 'match_detail': [],
-            'match_strength': [], 'contribution': [], 'outcome': [],
+            'criterion_id': [], 'record_value': [], 'match_detail': [],
+            'match_strength': [], 'contribution': [],
         } %}
         {%- for criterion in definition.criteria %}
         {%- set strength = name ~ '.c__' ~ criterion.code %}
         {%- if criterion.mode == 'score' %}
             {%- set contribution = '100.0 * ' ~ gtm_format_number(criterion.weight) ~ ' * coalesce(' ~ strength ~ ', 0) / ' ~ gtm_format_number(total_weight) %}
-            {%- set outcome = "case when " ~ strength ~ " is null then 'unknown' when " ~ strength ~ " = 1 then 'matched' when " ~ strength ~ " = 0 then 'not_matched' else 'partial' end" %}
-        {%- elif criterion.mode == 'filter' %}
-            {%- set contribution = '0' %}
-            {%- set outcome = "case when coalesce(" ~ strength ~ " = 1, false) then 'passed' else 'failed' end" %}
         {%- else %}
             {%- set contribution = '0' %}
-            {%- set outcome = "case when coalesce(" ~ strength ~ " = 1, false) then 'failed' else 'passed' end" %}
         {%- endif %}
-        {%- do branches.criterion_code.append(gtm_quote(criterion.code)) %}
+        {%- do branches.criterion_id.append(criterion.id) %}
         {%- do branches.record_value.append(name ~ '.v__' ~ criterion.code) %}
         {%- do branches.match_detail.append(name ~ '.d__' ~ criterion.code) %}
         {%- do branches.match_strength.append(strength) %}
         {%- do branches.contribution.append(contribution) %}
-        {%- do branches.outcome.append(outcome) %}
         {%- endfor %}
-        {%- set columns = [
-            name ~ "." ~ record_key ~ " as record_id",
-            gtm_quote(definition.icp_code) ~ " as icp_code",
-            (gtm_quote(definition.code) if definition.kind == 'persona' else 'null') ~ " as persona_code",
-        ] %}
+        {%- set columns = [name ~ "." ~ record_key ~ " as record_id"] %}
         {%- for column, expressions in branches.items() %}
             {%- set cases = [] %}
             {%- for expression in expressions %}
@@ -107,14 +98,11 @@
     {%- if rows | length == 0 %}
     select
         cast(null as {{ dbt.type_string() }}) as record_id,
-        cast(null as {{ dbt.type_string() }}) as icp_code,
-        cast(null as {{ dbt.type_string() }}) as persona_code,
-        cast(null as {{ dbt.type_string() }}) as criterion_code,
+        cast(null as integer) as criterion_id,
         cast(null as {{ dbt.type_string() }}) as record_value,
         cast(null as {{ dbt.type_string() }}) as match_detail,
         cast(null as {{ gtm_type_double() }}) as match_strength,
-        cast(null as {{ gtm_type_double() }}) as contribution,
-        cast(null as {{ dbt.type_string() }}) as outcome
+        cast(null as {{ gtm_type_double() }}) as contribution
     where 1 = 0
     {%- else %}
     {%- for row in rows %}

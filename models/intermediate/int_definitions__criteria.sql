@@ -1,7 +1,7 @@
 -- One row per criterion of every ICP and Persona, compiled from the definitions: what
 -- the criterion reads and how it counts. score_breakdown joins these columns to the
--- rows of int_records__criteria_evaluated, so they are stored once per criterion, not
--- once per record.
+-- rows of int_records__criteria_evaluated on criterion_id, so they are stored once per
+-- criterion, not once per record.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions(validate=false) %}
 {%- set criteria = [] %}
@@ -24,6 +24,7 @@ criteria as (
     {%- for row in criteria %}
 
         select
+            cast({{ row.criterion.id }} as integer) as criterion_id,
             cast({{ gtm_quote(row.definition.kind) }} as {{ dbt.type_string() }}) as definition_type,
             cast({{ gtm_quote(row.definition.icp_code) }} as {{ dbt.type_string() }}) as icp_code,
             cast({{ row.persona_code }} as {{ dbt.type_string() }}) as persona_code,
@@ -43,6 +44,7 @@ criteria as (
     {%- if criteria | length == 0 %}
 
     select
+        cast(null as integer) as criterion_id,
         cast(null as {{ dbt.type_string() }}) as definition_type,
         cast(null as {{ dbt.type_string() }}) as icp_code,
         cast(null as {{ dbt.type_string() }}) as persona_code,

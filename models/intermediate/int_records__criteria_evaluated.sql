@@ -1,8 +1,11 @@
 -- One row per record and criterion of the definition assigned to it: for a company,
 -- each criterion of its ICP; for a qualified person, each criterion of their Persona.
--- Each row has the record's value, the match detail and strength, the contribution and
--- the outcome. The contributions of a record add up to its score. score_breakdown adds
--- what describes each criterion from int_definitions__criteria.
+-- Each row has the criterion's id, the record's value, the match detail and strength
+-- and the contribution. The contributions of a record add up to its score.
+-- score_breakdown adds the criterion's codes and description from
+-- int_definitions__criteria and derives the outcome. At 5 million people this model
+-- writes 31 million rows, and in DuckDB each text column of them takes longer to write
+-- than all the number columns together, so the criterion is stored as one integer.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions() %}
 
@@ -72,31 +75,21 @@ person_scope as (
 
 unioned as (
 
-    select
-        'company' as record_type,
-        company_breakdown.*
-    from company_breakdown
+    select * from company_breakdown
     union all
-    select
-        'person' as record_type,
-        person_breakdown.*
-    from person_breakdown
+    select * from person_breakdown
 
 ),
 
 final as (
 
     select
-        cast(record_type as {{ dbt.type_string() }}) as record_type,
         cast(record_id as {{ dbt.type_string() }}) as record_id,
-        cast(icp_code as {{ dbt.type_string() }}) as icp_code,
-        cast(persona_code as {{ dbt.type_string() }}) as persona_code,
-        cast(criterion_code as {{ dbt.type_string() }}) as criterion_code,
+        cast(criterion_id as integer) as criterion_id,
         cast(record_value as {{ dbt.type_string() }}) as record_value,
         cast(match_detail as {{ dbt.type_string() }}) as match_detail,
         cast(match_strength as {{ gtm_type_double() }}) as match_strength,
         cast(contribution as {{ gtm_type_double() }}) as contribution,
-        cast(outcome as {{ dbt.type_string() }}) as outcome,
         cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version,
         {{ gtm_scored_at() }} as scored_at
     from unioned
