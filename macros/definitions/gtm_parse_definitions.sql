@@ -8,8 +8,8 @@
 
     Each criterion carries: code, mode, parameter, type, operator, values (list),
     bands (the band dicts a `band` criterion names), min and max (floats or none), falloff (float), weight (float, 0 outside score mode),
-    rationale, and id: a number from 1, unique across all definitions, that keys the
-    stored breakdown rows to int_definitions__criteria.
+    rationale, and id: a number unique to the criterion and the definitions version,
+    which keys the stored breakdown rows to int_definitions__criteria.
 
     Example: gtm_parse_definitions(loaded, registry)['icps'][0]['criteria'][0]['operator']
              ->  'in'
@@ -91,12 +91,15 @@
     {%- do parsed.update({'version': local_md5(fingerprint)[:12]}) -%}
     {#- Numbered after the hash, which the numbers therefore do not change. They follow
         the order above, so every model compiled from the same definitions gets the same
-        number for the same criterion. -#}
+        id for the same criterion. The id starts with the first seven hex digits of the
+        version read as a number, so rows written under other definitions match no
+        criterion of these. -#}
+    {%- set id_base = (parsed.version[:7] | int(base=16)) * 100000 -%}
     {%- set numbered = [] -%}
     {%- for definition in parsed.icps + parsed.personas -%}
         {%- for criterion in definition.criteria -%}
             {%- do numbered.append(criterion) -%}
-            {%- do criterion.update({'id': numbered | length}) -%}
+            {%- do criterion.update({'id': id_base + numbered | length}) -%}
         {%- endfor -%}
     {%- endfor -%}
     {{ return(parsed) }}

@@ -98,7 +98,7 @@
     {%- if rows | length == 0 %}
     select
         cast(null as {{ dbt.type_string() }}) as record_id,
-        cast(null as integer) as criterion_id,
+        cast(null as {{ dbt.type_bigint() }}) as criterion_id,
         cast(null as {{ dbt.type_string() }}) as record_value,
         cast(null as {{ dbt.type_string() }}) as match_detail,
         cast(null as {{ gtm_type_double() }}) as match_strength,

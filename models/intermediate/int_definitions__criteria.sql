@@ -24,7 +24,7 @@ criteria as (
     {%- for row in criteria %}
 
         select
-            cast({{ row.criterion.id }} as integer) as criterion_id,
+            cast({{ row.criterion.id }} as {{ dbt.type_bigint() }}) as criterion_id,
             cast({{ gtm_quote(row.definition.kind) }} as {{ dbt.type_string() }}) as definition_type,
             cast({{ gtm_quote(row.definition.icp_code) }} as {{ dbt.type_string() }}) as icp_code,
             cast({{ row.persona_code }} as {{ dbt.type_string() }}) as persona_code,
@@ -44,7 +44,7 @@ criteria as (
     {%- if criteria | length == 0 %}
 
     select
-        cast(null as integer) as criterion_id,
+        cast(null as {{ dbt.type_bigint() }}) as criterion_id,
         cast(null as {{ dbt.type_string() }}) as definition_type,
         cast(null as {{ dbt.type_string() }}) as icp_code,
         cast(null as {{ dbt.type_string() }}) as persona_code,

@@ -2,10 +2,11 @@
 -- each criterion of its ICP; for a qualified person, each criterion of their Persona.
 -- Each row has the criterion's id, the record's value, the match detail and strength
 -- and the contribution. The contributions of a record add up to its score.
--- score_breakdown adds the criterion's codes and description from
+-- score_breakdown adds the criterion's codes, description and definitions version from
 -- int_definitions__criteria and derives the outcome. At 5 million people this model
--- writes 31 million rows, and in DuckDB each text column of them takes longer to write
--- than all the number columns together, so the criterion is stored as one integer.
+-- writes 31 million rows, and in DuckDB each text column of them, even one with
+-- the same text in every row, takes longer to write than all the number columns
+-- together. So the criterion and its version are stored as one number.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions() %}
 
@@ -85,12 +86,11 @@ final as (
 
     select
         cast(record_id as {{ dbt.type_string() }}) as record_id,
-        cast(criterion_id as integer) as criterion_id,
+        cast(criterion_id as {{ dbt.type_bigint() }}) as criterion_id,
         cast(record_value as {{ dbt.type_string() }}) as record_value,
         cast(match_detail as {{ dbt.type_string() }}) as match_detail,
         cast(match_strength as {{ gtm_type_double() }}) as match_strength,
         cast(contribution as {{ gtm_type_double() }}) as contribution,
-        cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version,
         {{ gtm_scored_at() }} as scored_at
     from unioned
 

@@ -36,16 +36,15 @@ joined as (
         criteria.criterion_mode,
         criteria.operator,
         criteria.criterion_value,
-        criteria.weight
+        criteria.weight,
+        criteria.definitions_version
     from evaluated
 
-    -- The version keeps rows scored by other definitions out of the join, so that
-    -- assert_breakdown_keeps_every_stored_row fails instead of pairing them with the
-    -- wrong criteria.
+    -- The criterion id carries the definitions version, so rows scored by other
+    -- definitions match no criterion, and assert_breakdown_keeps_every_stored_row fails
+    -- instead of pairing them with the wrong criteria.
     inner join criteria
-        on
-            evaluated.criterion_id = criteria.criterion_id
-            and evaluated.definitions_version = criteria.definitions_version
+        on evaluated.criterion_id = criteria.criterion_id
 
 ),
 
