@@ -5,8 +5,9 @@
 -- A view by default: it joins the stored rows of int_records__criteria_evaluated to the
 -- criteria they were scored by, derives the outcome and builds the key. A table would
 -- write the codes, parameter, mode, operator, values and weight of a criterion once per
--- record, 31 million times at 5 million people. GTM_SCORE_BREAKDOWN_MATERIALIZED=table stores it as a table for
--- readers that cannot run views, such as tools that read Spark's Parquet files.
+-- record, 31 million times at 5 million people. GTM_SCORE_BREAKDOWN_MATERIALIZED=table
+-- stores it as a table for readers that cannot run views, such as tools that read
+-- Spark's Parquet files.
 {{ config(materialized=env_var('GTM_SCORE_BREAKDOWN_MATERIALIZED', 'view')) }}
 
 with

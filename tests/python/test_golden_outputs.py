@@ -418,6 +418,58 @@ def test_signals_after_as_of_date_rejected(golden_project):
     ]
 
 
+def test_breakdown_outcome_per_mode(golden_project):
+    # c07 (see test_gates_and_unknown_values): the industry filter passes, the blank
+    # customer status passes the exclude, the known false pipeline flag does not match,
+    # and every other score criterion is unknown. The view derives these outcomes from
+    # each criterion's mode and the stored match strength.
+    rows = golden_project.query(
+        "select criterion_code, outcome from main.score_breakdown where record_type = 'company' and record_id = 'c07'"
+    )
+    assert {row["criterion_code"]: row["outcome"] for row in rows} == {
+        "z_industry": "passed",
+        "z_size": "unknown",
+        "z_revenue": "unknown",
+        "z_crm": "unknown",
+        "z_region": "unknown",
+        "z_funding_news": "unknown",
+        "z_pipeline": "not_matched",
+        "z_not_customer": "passed",
+    }
+
+
+def test_stale_breakdown_rows_fail(make_project):
+    # The stored breakdown rows name their criterion by a number that carries the
+    # definitions version. Rebuilding only the criteria after a definition changes must
+    # leave the old rows without a criterion, so the row-count test fails instead of
+    # pairing them with the new criteria. Rebuilding the stored rows mends it.
+    project = make_project("stale_breakdown")
+    project.copy_seeds_from(SMALL_TITLE_RULES_DIR)
+    project.copy_seeds_from(GOLDEN_DIR / "seeds")
+    build = project.dbt("build")
+    assert build.returncode == 0, build.output[-6000:]
+
+    criteria_path = project.seed_path("definitions", "criteria")
+    criteria = criteria_path.read_text(encoding="utf-8")
+    assert ",30,Band edges" in criteria
+    criteria_path.write_text(criteria.replace(",30,Band edges", ",31,Band edges"), encoding="utf-8")
+    for command in [
+        ("seed", "--select", "criteria"),
+        ("run", "--select", "int_definitions__validated", "int_definitions__criteria"),
+    ]:
+        result = project.dbt(*command)
+        assert result.returncode == 0, result.output[-6000:]
+
+    stale = project.dbt("test", "--select", "assert_breakdown_keeps_every_stored_row")
+    assert stale.returncode != 0, stale.output[-3000:]
+    assert "FAIL" in stale.output
+
+    rebuilt = project.dbt("run", "--select", "int_records__criteria_evaluated")
+    assert rebuilt.returncode == 0, rebuilt.output[-6000:]
+    mended = project.dbt("test", "--select", "assert_breakdown_keeps_every_stored_row")
+    assert mended.returncode == 0, mended.output[-3000:]
+
+
 def test_breakdown_sums_to_score(golden_project):
     sums = golden_project.query(
         "select record_type, record_id, sum(contribution) as total from main.score_breakdown group by record_type, record_id"
