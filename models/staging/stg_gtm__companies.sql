@@ -1,3 +1,5 @@
+{%- set input_columns = gtm_input_columns('companies') %}
+
 with
 
 source as (
@@ -25,16 +27,28 @@ cleaned as (
         {{ gtm_clean_text('company_name') }} as company_name,
         {{ gtm_clean_text('domain') }} as domain_raw,
         {{ gtm_clean_text('industry') }} as industry,
-        {{ gtm_parse_number('employee_count') }} as employee_count,
-        {{ gtm_parse_number('annual_revenue') }} as annual_revenue,
+        {{ gtm_parse_number('employee_count', input_columns) }} as employee_count,
+        {{ gtm_parse_number('annual_revenue', input_columns) }} as annual_revenue,
         upper(coalesce({{ gtm_clean_text('revenue_currency') }}, 'USD')) as revenue_currency,
         {{ gtm_clean_text('country') }} as country_raw,
         lower({{ gtm_clean_text('funding_stage') }}) as funding_stage,
-        {{ gtm_parse_number('open_roles') }} as open_roles,
-        {{ gtm_parse_number('net_new_headcount_12m') }} as net_new_headcount_12m,
+        {{ gtm_parse_number('open_roles', input_columns) }} as open_roles,
+        {{ gtm_parse_number('net_new_headcount_12m', input_columns) }} as net_new_headcount_12m,
         lower({{ gtm_clean_text('customer_status') }}) as customer_status
 
     from source
+
+),
+
+duplicate_ids as (
+
+    -- A group and a join in place of a window count, as in stg_gtm__people, where
+    -- DuckDB reads the view faster this way.
+    select company_id
+    from cleaned
+    where company_id is not null
+    group by company_id
+    having count(*) > 1
 
 ),
 
@@ -67,7 +81,7 @@ normalized as (
         case when cleaned.open_roles >= 0 then cast(cleaned.open_roles as bigint) end as open_roles,
         cast(cleaned.net_new_headcount_12m as bigint) as net_new_headcount_12m,
         cleaned.customer_status,
-        count(*) over (partition by cleaned.company_id) > 1 as has_duplicate_id
+        duplicate_ids.company_id is not null as has_duplicate_id
 
     from cleaned
 
@@ -76,6 +90,9 @@ normalized as (
 
     left join countries
         on lower(cleaned.country_raw) = countries.country_key
+
+    left join duplicate_ids
+        on cleaned.company_id = duplicate_ids.company_id
 
 )
 
