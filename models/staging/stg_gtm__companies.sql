@@ -40,18 +40,6 @@ cleaned as (
 
 ),
 
-duplicate_ids as (
-
-    -- A group and a join in place of a window count, as in stg_gtm__people, where
-    -- DuckDB reads the view faster this way.
-    select company_id
-    from cleaned
-    where company_id is not null
-    group by company_id
-    having count(*) > 1
-
-),
-
 normalized as (
 
     select
@@ -81,7 +69,7 @@ normalized as (
         case when cleaned.open_roles >= 0 then cast(cleaned.open_roles as bigint) end as open_roles,
         cast(cleaned.net_new_headcount_12m as bigint) as net_new_headcount_12m,
         cleaned.customer_status,
-        duplicate_ids.company_id is not null as has_duplicate_id
+        count(*) over (partition by cleaned.company_id) > 1 as has_duplicate_id
 
     from cleaned
 
@@ -90,9 +78,6 @@ normalized as (
 
     left join countries
         on lower(cleaned.country_raw) = countries.country_key
-
-    left join duplicate_ids
-        on cleaned.company_id = duplicate_ids.company_id
 
 )
 
