@@ -20,6 +20,28 @@
     {{ state.key }}
 {%- endmacro %}
 
+{% macro duckdb__gtm_replace_phrases(expression, replacements) -%}
+    {#- A chain of replacements leaves a text unchanged when the text contains none of
+        its phrases, and most titles contain none of a given chain's. One regular
+        expression that matches any of the phrases scans the text once and skips the
+        chain for those titles: the 5 million-person benchmark's title model took
+        2.4 s instead of 6.4 s with the same rows. `expression` is written out twice
+        more, so pass a column. -#}
+    {%- if replacements | length == 0 -%}
+        {{ expression }}
+    {%- else -%}
+        {%- set phrases = [] -%}
+        {%- for phrase_key, replacement_key in replacements -%}
+            {%- do phrases.append(modules.re.sub('([\\\\.^$|?*+()\\[\\]{}])', '\\\\\\1', phrase_key)) -%}
+        {%- endfor -%}
+        case
+            when regexp_matches({{ expression }}, {{ gtm_quote(phrases | join('|')) }})
+                then {{ default__gtm_replace_phrases(expression, replacements) }}
+            else {{ expression }}
+        end
+    {%- endif -%}
+{%- endmacro %}
+
 {% macro spark__gtm_replace_phrases(expression, replacements) -%}
     {#- Spark plans a deep tree of nested replace() calls slowly: the optimizer walks the
         whole tree for each of its rules, and the classifier nests hundreds of them. A
