@@ -14,6 +14,7 @@ import pytest
 NUMBER_CASES = [
     # (person_id, years as a float, the number staging must read)
     ("p_fraction", 3.5, 3.5),
+    ("p_tenth", 0.1, 0.1),
     ("p_zero", 0.0, 0.0),
     ("p_large", 1e20, 1e20),
     ("p_negative", -1.0, None),
@@ -31,12 +32,19 @@ COMPANY_CASES = [
     ("c_missing", None, None),
 ]
 
+# Written as text, because it does not fit a 64-bit parameter.
+LARGE_REVENUE = "27670116110564329473"
+
 STAGING_MODELS = ["stg_reference__countries", "stg_gtm__people", "stg_gtm__companies"]
 
 
 def load_inputs(database, schema: str, as_text: bool) -> None:
     """Write people and companies tables to `schema`, numbers typed or as text."""
     number = "varchar" if as_text else "double"
+    # DuckDB casts this 128-bit integer to a double one step off its text form's value.
+    revenue = "varchar" if as_text else "hugeint"
+    # A 4-byte float must read as its text form does: 0.1, not 0.10000000149011612.
+    short_number = "varchar" if as_text else "real"
     count = "varchar" if as_text else "bigint"
     with duckdb.connect(str(database)) as connection:
         connection.execute(f"create schema if not exists {schema}")
@@ -44,7 +52,7 @@ def load_inputs(database, schema: str, as_text: bool) -> None:
             f"""
             create or replace table {schema}.people (
                 person_id varchar, company_id varchar, title varchar, country varchar,
-                years_of_experience {number}, years_in_current_role {number}
+                years_of_experience {number}, years_in_current_role {short_number}
             )
             """
         )
@@ -52,14 +60,14 @@ def load_inputs(database, schema: str, as_text: bool) -> None:
         # Two rows share an id, and two have a blank id.
         people += [("p_twice", "c_small", None, None, 1.0, 1.0)] * 2 + [(" ", "c_small", None, None, None, None)] * 2
         connection.executemany(
-            f"insert into {schema}.people values (?, ?, ?, ?, cast(cast(? as double) as {number}), cast(cast(? as double) as {number}))",
+            f"insert into {schema}.people values (?, ?, ?, ?, cast(cast(? as double) as {number}), cast(cast(? as real) as {short_number}))",
             people,
         )
         connection.execute(
             f"""
             create or replace table {schema}.companies (
                 company_id varchar, company_name varchar, domain varchar, industry varchar,
-                employee_count {count}, annual_revenue {count}, revenue_currency varchar, country varchar,
+                employee_count {count}, annual_revenue {revenue}, revenue_currency varchar, country varchar,
                 funding_stage varchar, open_roles {count}, net_new_headcount_12m {count}, customer_status varchar
             )
             """
@@ -67,11 +75,11 @@ def load_inputs(database, schema: str, as_text: bool) -> None:
         connection.executemany(
             f"""
             insert into {schema}.companies values (
-                ?, null, null, null, cast(cast(? as bigint) as {count}), null, null, null,
+                ?, null, null, null, cast(cast(? as bigint) as {count}), cast(cast(? as hugeint) as {revenue}), null, null,
                 null, cast(cast(? as bigint) as {count}), cast(cast(? as bigint) as {count}), null
             )
             """,
-            [(company_id, employees, employees, employees) for company_id, employees, _ in COMPANY_CASES],
+            [(company_id, employees, LARGE_REVENUE, employees, employees) for company_id, employees, _ in COMPANY_CASES],
         )
         for name in ["company_technologies", "opportunities", "signals", "enrichment_answers"]:
             connection.execute(f"create or replace table {schema}.{name} as select * from main_demo.{name} limit 0")
@@ -84,7 +92,7 @@ def read_staging(project) -> dict[str, list[dict]]:
             " from main.stg_gtm__people order by person_id nulls first, years_of_experience"
         ),
         "companies": project.query(
-            "select company_id, employee_count, open_roles, net_new_headcount_12m, has_duplicate_id"
+            "select company_id, employee_count, annual_revenue_usd, open_roles, net_new_headcount_12m, has_duplicate_id"
             " from main.stg_gtm__companies order by company_id"
         ),
     }
@@ -110,9 +118,13 @@ def staging_reads(make_project):
     return reads
 
 
-def test_only_text_inputs_compile_to_the_text_parser(staging_reads):
-    assert "regexp_matches" in staging_reads["raw_text"]["compiled"]
-    assert "regexp_matches" not in staging_reads["raw_typed"]["compiled"]
+def test_only_8_byte_floats_skip_text_parser(staging_reads):
+    typed, text = staging_reads["raw_typed"]["compiled"], staging_reads["raw_text"]["compiled"]
+    direct_cast = "years_of_experience - years_of_experience = 0"
+    assert direct_cast in typed
+    assert direct_cast not in text
+    # The 4-byte float column still goes through its text form.
+    assert "cast(years_in_current_role as TEXT)" in typed
 
 
 def test_typed_and_text_inputs_read_the_same_numbers(staging_reads):
