@@ -4,6 +4,9 @@
     SQL expression that reads a number written as a number or as text such as
     `1,200`, ` 3 400 `, `$12.5` or `1.2e9`: separators, spaces and currency signs are
     dropped. Anything else that is not a decimal number gives NULL, never an error.
+    The text may have up to 60 digits on each side of the point and an exponent of up
+    to two digits. So every value it accepts fits a double: `1e400` gives NULL where a
+    cast would give infinity (DuckDB) or raise an out-of-range error (PostgreSQL).
 
     When `expression` names a column of `input_columns` (from gtm_input_columns) with
     an integer type of up to 64 bits or an 8-byte float type, the value is cast without
@@ -24,5 +27,5 @@
         {{ return("case when " ~ expression ~ " - " ~ expression ~ " = 0 then cast(" ~ expression ~ " as " ~ gtm_type_double() ~ ") end") }}
     {%- endif -%}
     {%- set digits = gtm_regexp_replace(gtm_clean_text(expression), "'[,\\s$€£]'", "''") -%}
-    {{ return("case when " ~ gtm_regexp_matches(digits, "'^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$'") ~ " then cast(" ~ digits ~ " as " ~ gtm_type_double() ~ ") end") }}
+    {{ return("case when " ~ gtm_regexp_matches(digits, "'^-?[0-9]{1,60}(\\.[0-9]{1,60})?([eE][+-]?[0-9]{1,2})?$'") ~ " then cast(" ~ digits ~ " as " ~ gtm_type_double() ~ ") end") }}
 {% endmacro %}

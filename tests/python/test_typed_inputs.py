@@ -32,10 +32,18 @@ COMPANY_CASES = [
     ("c_missing", None, None),
 ]
 
+# Amounts that only text can hold, which staging reads as NULL: out of a double's
+# range, or longer than the 60 digits the text parser accepts.
+TEXT_ONLY_AMOUNTS = [
+    ("o_overflow", "1e400"),
+    ("o_underflow", "1e-400"),
+    ("o_long", "1" * 61),
+]
+
 # Written as text, because it does not fit a 64-bit parameter.
 LARGE_REVENUE = "27670116110564329473"
 
-STAGING_MODELS = ["stg_reference__countries", "stg_gtm__people", "stg_gtm__companies"]
+STAGING_MODELS = ["stg_reference__countries", "stg_gtm__people", "stg_gtm__companies", "stg_gtm__opportunities"]
 
 
 def load_inputs(database, schema: str, as_text: bool) -> None:
@@ -81,7 +89,18 @@ def load_inputs(database, schema: str, as_text: bool) -> None:
             """,
             [(company_id, employees, LARGE_REVENUE, employees, employees) for company_id, employees, _ in COMPANY_CASES],
         )
-        for name in ["company_technologies", "opportunities", "signals", "enrichment_answers"]:
+        connection.execute(
+            f"""
+            create or replace table {schema}.opportunities as
+            select * replace (cast(amount as {number}) as amount) from main_demo.opportunities limit 0
+            """
+        )
+        amounts = [("o_plain", "12.5")] + (TEXT_ONLY_AMOUNTS if as_text else [])
+        connection.executemany(
+            f"insert into {schema}.opportunities (opportunity_id, company_id, amount) values (?, 'c_small', cast(? as {number}))",
+            [(opportunity_id, amount) for opportunity_id, amount, *_ in amounts],
+        )
+        for name in ["company_technologies", "signals", "enrichment_answers"]:
             connection.execute(f"create or replace table {schema}.{name} as select * from main_demo.{name} limit 0")
 
 
@@ -94,6 +113,9 @@ def read_staging(project) -> dict[str, list[dict]]:
         "companies": project.query(
             "select company_id, employee_count, annual_revenue_usd, open_roles, net_new_headcount_12m, has_duplicate_id"
             " from main.stg_gtm__companies order by company_id"
+        ),
+        "opportunities": project.query(
+            "select opportunity_id, amount_usd from main.stg_gtm__opportunities order by opportunity_id"
         ),
     }
 
@@ -149,3 +171,10 @@ def test_duplicate_flag_marks_repeated_ids_only(staging_reads):
     # Two blank ids count as the same id.
     assert flags.count((None, True)) == 2
     assert all(not is_duplicate for person_id, is_duplicate in flags if person_id not in (None, "p_twice"))
+
+
+def test_text_numbers_out_of_range_read_null(staging_reads):
+    amounts = {row["opportunity_id"]: row["amount_usd"] for row in staging_reads["raw_text"]["opportunities"]}
+    assert amounts["o_plain"] == 12.5
+    for opportunity_id, _ in TEXT_ONLY_AMOUNTS:
+        assert amounts[opportunity_id] is None, opportunity_id
