@@ -24,6 +24,8 @@ BIN = Path(sys.executable).parent
 GENERATED_MODELS = {
     "int_companies__icp_scores": "models/intermediate/int_companies__icp_scores.sql",
     "int_people__persona_scores": "models/intermediate/int_people__persona_scores.sql",
+    "int_companies__icp_ranked": "models/intermediate/int_companies__icp_ranked.sql",
+    "int_people__persona_ranked": "models/intermediate/int_people__persona_ranked.sql",
     "int_records__criteria_evaluated": "models/intermediate/int_records__criteria_evaluated.sql",
 }
 REVIEWED_MODEL = "int_companies__icp_scores"

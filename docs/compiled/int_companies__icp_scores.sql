@@ -1,6 +1,8 @@
--- One row per usable company and ICP (every status): the gate outcome, the score
--- (0-100, NULL when gated out), the coverage and the rank among the live and draft
--- ICPs. Compiled from the ICP definitions, one pass over the companies.
+-- One row per usable company, with one group of columns per ICP (every status), named
+-- after the ICP's position in priority and code order: dN__is_gated_out, dN__score
+-- (0-100, NULL when gated out), dN__coverage, dN__candidate_rank (among the live and
+-- draft ICPs) and dN__is_assigned. Compiled from the ICP definitions, one pass over
+-- the companies. int_companies__icp_ranked turns the groups into rows.
 -- depends_on: "gtm"."main"."int_definitions__validated"
 
 with
@@ -265,69 +267,52 @@ icps__scores as (
 
 ),
 
-candidates as (
+record_scores as (
 
-    -- ICP mid_market_saas
+    -- icps
     select
         company_id,
-        cast('mid_market_saas' as TEXT) as icp_code,
-        cast(null as TEXT) as persona_code,
-        d1__is_gated_out as is_gated_out,
-        d1__score as score,
-        d1__coverage as coverage,
+        -- d1: ICP mid_market_saas
+        d1__is_gated_out,
+        d1__score,
+        d1__coverage,
         cast(
             1
             + case when coalesce(d2__score, -1) > coalesce(d1__score, -1) then 1 else 0 end
             + case when coalesce(d3__score, -1) > coalesce(d1__score, -1) then 1 else 0 end
             as integer
-        ) as candidate_rank,
+        ) as d1__candidate_rank,
         (
             not d1__is_gated_out
             and (d2__is_gated_out or d2__score <= d1__score)
-        ) as is_assigned
-    from icps__scores
-
-    union all
-
-    -- ICP smb_saas
-    select
-        company_id,
-        cast('smb_saas' as TEXT) as icp_code,
-        cast(null as TEXT) as persona_code,
-        d2__is_gated_out as is_gated_out,
-        d2__score as score,
-        d2__coverage as coverage,
+        ) as d1__is_assigned,
+        -- d2: ICP smb_saas
+        d2__is_gated_out,
+        d2__score,
+        d2__coverage,
         cast(
             1
             + case when coalesce(d1__score, -1) >= coalesce(d2__score, -1) then 1 else 0 end
             + case when coalesce(d3__score, -1) > coalesce(d2__score, -1) then 1 else 0 end
             as integer
-        ) as candidate_rank,
+        ) as d2__candidate_rank,
         (
             not d2__is_gated_out
             and (d1__is_gated_out or d1__score < d2__score)
-        ) as is_assigned
-    from icps__scores
-
-    union all
-
-    -- ICP enterprise_finserv
-    select
-        company_id,
-        cast('enterprise_finserv' as TEXT) as icp_code,
-        cast(null as TEXT) as persona_code,
-        d3__is_gated_out as is_gated_out,
-        d3__score as score,
-        d3__coverage as coverage,
+        ) as d2__is_assigned,
+        -- d3: ICP enterprise_finserv
+        d3__is_gated_out,
+        d3__score,
+        d3__coverage,
         cast(
             1
             + case when coalesce(d1__score, -1) >= coalesce(d3__score, -1) then 1 else 0 end
             + case when coalesce(d2__score, -1) >= coalesce(d3__score, -1) then 1 else 0 end
             as integer
-        ) as candidate_rank,
-        false as is_assigned
+        ) as d3__candidate_rank,
+        false as d3__is_assigned
     from icps__scores
 
 )
 
-select * from candidates
+select * from record_scores

@@ -1,10 +1,10 @@
 {#-
     gtm_rank_candidates(candidates, position)
 
-    The two rank columns of one candidate in a `<group>__scores` CTE of
-    gtm_score_definitions, the one place the tie rule is written. The candidates of a
-    record are the live and draft definitions of its group; paused ones get a NULL rank
-    and are never assigned.
+    The two rank columns of one candidate in the `record_scores` CTE of
+    gtm_score_definitions, named with the candidate's prefix: the one place the tie
+    rule is written. The candidates of a record are the live and draft definitions of
+    its group; paused ones get a NULL rank and are never assigned.
 
     - `candidate_rank` orders all candidates: passed before gated out, then score, then
       priority and code. Scores are NULL exactly when gated out and are compared
@@ -25,14 +25,14 @@
 
     Example: gtm_rank_candidates([{'prefix': 'd1__', 'status': 'live'}, {'prefix': 'd2__', 'status': 'live'}], 1)
              ->  cast(1 + case when coalesce(d1__score, -1) >= coalesce(d2__score, -1) then 1 else 0 end as integer)
-                     as candidate_rank,
-                 (not d2__is_gated_out and (d1__is_gated_out or d1__score < d2__score)) as is_assigned
+                     as d2__candidate_rank,
+                 (not d2__is_gated_out and (d1__is_gated_out or d1__score < d2__score)) as d2__is_assigned
              (each as one select-list line, spread over several lines in the output)
 -#}
 {% macro gtm_rank_candidates(candidates, position) %}
     {%- set candidate = candidates[position] -%}
     {%- if candidate.status not in ['live', 'draft'] -%}
-        {{ return(['cast(null as integer) as candidate_rank', 'false as is_assigned']) }}
+        {{ return(['cast(null as integer) as ' ~ candidate.prefix ~ 'candidate_rank', 'false as ' ~ candidate.prefix ~ 'is_assigned']) }}
     {%- endif -%}
     {%- set earlier_counts = [] -%}
     {%- set assigned_checks = ['not ' ~ candidate.prefix ~ 'is_gated_out'] if candidate.status == 'live' else ['false'] -%}
@@ -51,11 +51,11 @@
             ) -%}
         {%- endif -%}
     {%- endfor -%}
-    {%- set rank = 'cast(\n            ' ~ (['1'] + earlier_counts) | join('\n            + ') ~ '\n            as integer\n        ) as candidate_rank' -%}
+    {%- set rank = 'cast(\n            ' ~ (['1'] + earlier_counts) | join('\n            + ') ~ '\n            as integer\n        ) as ' ~ candidate.prefix ~ 'candidate_rank' -%}
     {%- if assigned_checks | length == 1 -%}
-        {%- set assigned = assigned_checks[0] ~ ' as is_assigned' -%}
+        {%- set assigned = assigned_checks[0] ~ ' as ' ~ candidate.prefix ~ 'is_assigned' -%}
     {%- else -%}
-        {%- set assigned = '(\n            ' ~ assigned_checks | join('\n            and ') ~ '\n        ) as is_assigned' -%}
+        {%- set assigned = '(\n            ' ~ assigned_checks | join('\n            and ') ~ '\n        ) as ' ~ candidate.prefix ~ 'is_assigned' -%}
     {%- endif -%}
     {{ return([rank, assigned]) }}
 {% endmacro %}

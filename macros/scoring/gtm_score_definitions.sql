@@ -3,18 +3,21 @@
 
     Generate step of the definitions compiler. Renders the CTEs that score and rank
     every record of the `features` CTE against each definition in `definitions` (a list
-    of parsed ICPs or Personas), ending in a CTE named `candidates` with one row per
-    record and definition and an identical column shape for every definition:
-    record_key, icp_code, persona_code, is_gated_out, score, coverage, candidate_rank,
-    is_assigned (see gtm_rank_candidates for the last two).
+    of parsed ICPs or Personas), ending in a CTE named `record_scores` with one row per
+    record.
 
-    The definitions that compete for the same records form a group: all ICPs, or the
-    Personas of one ICP. Each group gets three CTEs that read its records once and keep
-    one row per record, with the columns of definition N prefixed `dN__`:
-    `<group>__criteria` (one column per criterion), `<group>__totals` (gates and
-    weighted sums) and `<group>__scores` (score and coverage). `candidates` then takes
-    one row per record and definition from them, so the best candidate is chosen
-    without sorting one row per record and definition.
+    The definitions that compete for the same records form a group
+    (gtm_definition_groups): all ICPs, or the Personas of one ICP. Each group gets three
+    CTEs that read its records once and keep one row per record, with the columns of
+    the group's definition N prefixed `dN__`: `<group>__criteria` (one column per
+    criterion), `<group>__totals` (gates and weighted sums) and `<group>__scores` (score
+    and coverage). `record_scores` stacks the groups' rows: the record key, the
+    record's ICP as `icp_code` when scoped, and for each position N up to the largest
+    group dN__is_gated_out, dN__score, dN__coverage, dN__candidate_rank and
+    dN__is_assigned (see gtm_rank_candidates for the last two), NULL past the end of
+    the record's group. gtm_candidate_rows turns these columns back into one row per
+    record and definition. Nothing sorts the records, and one row per record is far
+    cheaper to write than one row per record and definition.
 
     Arguments:
         definitions: parsed ICPs or Personas of one kind, sorted by priority and then
@@ -30,14 +33,8 @@
 -#}
 {% macro gtm_score_definitions(definitions, record_key, scope_column=none, title_patterns=none) %}
     {%- set title_patterns = title_patterns if title_patterns is not none else gtm_title_patterns({'icps': definitions, 'personas': []}) -%}
-    {%- set groups = [] -%}
-    {%- for definition in definitions -%}
-        {%- set group_name = definition.kind ~ 's' ~ ('__' ~ definition.icp_code if scope_column else '') -%}
-        {%- if groups | length == 0 or groups[-1].name != group_name -%}
-            {%- do groups.append({'name': group_name, 'icp_code': definition.icp_code, 'definitions': []}) -%}
-        {%- endif -%}
-        {%- do groups[-1].definitions.append(definition) -%}
-    {%- endfor -%}
+    {%- set groups = gtm_definition_groups(definitions, scope_column is not none) -%}
+    {%- set slot_count = groups | map(attribute='definitions') | map('length') | max if groups else 0 -%}
     {%- set rows = [] -%}
     {%- for group in groups %}
 
@@ -109,21 +106,29 @@
         {%- for definition in group.definitions %}
             {%- do ranked.append({'prefix': 'd' ~ loop.index ~ '__', 'status': definition.status}) %}
         {%- endfor %}
+        {%- set columns = [record_key] %}
+        {%- if scope_column %}
+            {%- do columns.append('cast(' ~ gtm_quote(group.icp_code) ~ ' as ' ~ dbt.type_string() ~ ') as icp_code') %}
+        {%- endif %}
         {%- for definition in group.definitions %}
             {%- set prefix = 'd' ~ loop.index ~ '__' %}
-            {%- set columns = [
-                record_key,
-                'cast(' ~ gtm_quote(definition.icp_code) ~ ' as ' ~ dbt.type_string() ~ ') as icp_code',
-                'cast(' ~ (gtm_quote(definition.code) if definition.kind == 'persona' else 'null') ~ ' as ' ~ dbt.type_string() ~ ') as persona_code',
-                prefix ~ 'is_gated_out as is_gated_out',
-                prefix ~ 'score as score',
-                prefix ~ 'coverage as coverage',
-            ] + gtm_rank_candidates(ranked, loop.index0) %}
-            {%- do rows.append('-- ' ~ definition.kind | upper ~ ' ' ~ definition.key ~ '\n    select\n        ' ~ columns | join(',\n        ') ~ '\n    from ' ~ group.name ~ '__scores') %}
+            {%- set heading = '-- d' ~ loop.index ~ ': ' ~ definition.kind | upper ~ ' ' ~ definition.key ~ '\n        ' %}
+            {%- do columns.extend([heading ~ prefix ~ 'is_gated_out', prefix ~ 'score', prefix ~ 'coverage'] + gtm_rank_candidates(ranked, loop.index0)) %}
         {%- endfor %}
+        {%- for position in range(group.definitions | length + 1, slot_count + 1) %}
+            {%- set prefix = 'd' ~ position ~ '__' %}
+            {%- do columns.extend([
+                'cast(null as boolean) as ' ~ prefix ~ 'is_gated_out',
+                'cast(null as decimal(5, 2)) as ' ~ prefix ~ 'score',
+                'cast(null as decimal(5, 4)) as ' ~ prefix ~ 'coverage',
+                'cast(null as integer) as ' ~ prefix ~ 'candidate_rank',
+                'cast(null as boolean) as ' ~ prefix ~ 'is_assigned',
+            ]) %}
+        {%- endfor %}
+        {%- do rows.append('-- ' ~ group.name ~ '\n    select\n        ' ~ columns | join(',\n        ') ~ '\n    from ' ~ group.name ~ '__scores') %}
     {%- endfor %}
 
-candidates as (
+record_scores as (
     {%- for row in rows %}
 
     {{ row }}
@@ -134,16 +139,12 @@ candidates as (
     {%- endfor %}
     {%- if rows | length == 0 %}
 
-    -- No definitions of this kind: an empty result with the same columns.
+    -- No definitions of this kind: an empty result with the key columns.
     select
-        features.{{ record_key }},
-        cast(null as {{ dbt.type_string() }}) as icp_code,
-        cast(null as {{ dbt.type_string() }}) as persona_code,
-        false as is_gated_out,
-        cast(null as decimal(5, 2)) as score,
-        cast(null as decimal(5, 4)) as coverage,
-        cast(null as integer) as candidate_rank,
-        false as is_assigned
+        features.{{ record_key }}
+        {%- if scope_column %},
+        cast(null as {{ dbt.type_string() }}) as icp_code
+        {%- endif %}
     from features
     where 1 = 0
     {%- endif %}

@@ -1,11 +1,14 @@
 -- One row per usable company and live or draft ICP, with the ICP's name, status and
--- priority. The rank and `is_assigned` come from int_companies__icp_scores.
--- `is_assigned` marks the company's ICP: the live, not gated-out candidate with the
--- highest score, ties going to the lower priority and then the smaller code.
+-- priority. The rank and `is_assigned` come from int_companies__icp_scores, which
+-- stores them as one group of columns per ICP. `is_assigned` marks the company's ICP:
+-- the live, not gated-out candidate with the highest score, ties going to the lower
+-- priority and then the smaller code.
+-- depends_on: {{ ref('int_definitions__validated') }}
 
--- A view because it only adds names to the scores. A table would write one row per
--- company and ICP a second time.
+-- A view because it only turns the scores' columns into rows and adds names. A table
+-- would write one row per company and ICP.
 {{ config(materialized='view') }}
+{%- set definitions = gtm_definitions(validate=false) %}
 
 with
 
@@ -22,23 +25,29 @@ definitions as (
 
 ),
 
+unpivoted as (
+
+    {{ gtm_candidate_rows(definitions.icps, 'company_id', 'scores', false) }}
+
+),
+
 candidates as (
 
     select
-        scores.company_id,
-        scores.icp_code,
+        unpivoted.company_id,
+        unpivoted.icp_code,
         definitions.definition_name as icp_name,
         definitions.status as icp_status,
         definitions.priority as icp_priority,
-        scores.is_gated_out,
-        scores.score,
-        scores.coverage,
-        scores.candidate_rank,
-        scores.is_assigned
-    from scores
+        unpivoted.is_gated_out,
+        unpivoted.score,
+        unpivoted.coverage,
+        unpivoted.candidate_rank,
+        unpivoted.is_assigned
+    from unpivoted
 
     inner join definitions
-        on scores.icp_code = definitions.icp_code
+        on unpivoted.icp_code = definitions.icp_code
 
     where definitions.status in ('live', 'draft')
 

@@ -1,6 +1,8 @@
--- One row per usable company and ICP (every status): the gate outcome, the score
--- (0-100, NULL when gated out), the coverage and the rank among the live and draft
--- ICPs. Compiled from the ICP definitions, one pass over the companies.
+-- One row per usable company, with one group of columns per ICP (every status), named
+-- after the ICP's position in priority and code order: dN__is_gated_out, dN__score
+-- (0-100, NULL when gated out), dN__coverage, dN__candidate_rank (among the live and
+-- draft ICPs) and dN__is_assigned. Compiled from the ICP definitions, one pass over
+-- the companies. int_companies__icp_ranked turns the groups into rows.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions() %}
 
@@ -13,4 +15,4 @@ features as (
 ),
 {{ gtm_score_definitions(definitions.icps, 'company_id', title_patterns=definitions.title_patterns) }}
 
-select * from candidates
+select * from record_scores

@@ -1,12 +1,15 @@
 -- One row per usable person and live or draft Persona of their company's ICP, with
 -- the Persona's name, status and priority. The rank and `is_assigned` come from
--- int_people__persona_scores. `is_assigned` marks the person's Persona: the live, not
+-- int_people__persona_scores, which stores them as one group of columns per position
+-- in the ICP's Personas. `is_assigned` marks the person's Persona: the live, not
 -- gated-out candidate with the highest score, ties going to the lower priority and
 -- then the smaller code.
+-- depends_on: {{ ref('int_definitions__validated') }}
 
--- A view because it only adds names to the scores. A table would write one row per
--- person and Persona a second time.
+-- A view because it only turns the scores' columns into rows and adds names. A table
+-- would write one row per person and Persona.
 {{ config(materialized='view') }}
+{%- set definitions = gtm_definitions(validate=false) %}
 
 with
 
@@ -23,26 +26,32 @@ definitions as (
 
 ),
 
+unpivoted as (
+
+    {{ gtm_candidate_rows(definitions.personas, 'person_id', 'scores', true) }}
+
+),
+
 candidates as (
 
     select
-        scores.person_id,
-        scores.icp_code,
-        scores.persona_code,
+        unpivoted.person_id,
+        unpivoted.icp_code,
+        unpivoted.persona_code,
         definitions.definition_name as persona_name,
         definitions.status as persona_status,
         definitions.priority as persona_priority,
-        scores.is_gated_out,
-        scores.score,
-        scores.coverage,
-        scores.candidate_rank,
-        scores.is_assigned
-    from scores
+        unpivoted.is_gated_out,
+        unpivoted.score,
+        unpivoted.coverage,
+        unpivoted.candidate_rank,
+        unpivoted.is_assigned
+    from unpivoted
 
     inner join definitions
         on
-            scores.icp_code = definitions.icp_code
-            and scores.persona_code = definitions.persona_code
+            unpivoted.icp_code = definitions.icp_code
+            and unpivoted.persona_code = definitions.persona_code
 
     where definitions.status in ('live', 'draft')
 

@@ -1,7 +1,9 @@
--- One row per usable person and Persona of the ICP assigned to the person's company
--- (every status): the gate outcome, the score, the coverage and the rank among the
--- live and draft Personas. A person is never scored against the Personas of another
--- ICP. Compiled from the Persona definitions, one pass over the people per ICP.
+-- One row per usable person at a company with an ICP: the ICP (icp_code) and one group
+-- of columns per Persona of that ICP (every status), named after the Persona's
+-- position in the ICP's priority and code order, as in int_companies__icp_scores. A
+-- person is never scored against the Personas of another ICP. Compiled from the
+-- Persona definitions, one pass over the people per ICP. int_people__persona_ranked
+-- turns the groups into rows.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions() %}
 
@@ -38,4 +40,4 @@ features as (
     title_patterns=definitions.title_patterns,
 ) }}
 
-select * from candidates
+select * from record_scores
