@@ -38,6 +38,7 @@ def benchmark_run(tmp_path_factory):
             "--people", "50000",
             "--work-dir", str(work_dir),
             "--no-scaling-run",
+            "--reference-runs", "1",
         ],
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
