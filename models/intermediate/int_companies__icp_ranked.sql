@@ -12,12 +12,6 @@
 
 with
 
-scores as (
-
-    select * from {{ ref('int_companies__icp_scores') }}
-
-),
-
 definitions as (
 
     select * from {{ ref('int_definitions__validated') }}
@@ -27,7 +21,8 @@ definitions as (
 
 unpivoted as (
 
-    {{ gtm_candidate_rows(definitions.icps, 'company_id', 'scores', false) }}
+    -- Reads int_companies__icp_scores once per position (see gtm_candidate_rows).
+    {{ gtm_candidate_rows(definitions.icps, 'company_id', ref('int_companies__icp_scores'), false) }}
 
 ),
 

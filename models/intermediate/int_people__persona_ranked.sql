@@ -13,12 +13,6 @@
 
 with
 
-scores as (
-
-    select * from {{ ref('int_people__persona_scores') }}
-
-),
-
 definitions as (
 
     select * from {{ ref('int_definitions__validated') }}
@@ -28,7 +22,8 @@ definitions as (
 
 unpivoted as (
 
-    {{ gtm_candidate_rows(definitions.personas, 'person_id', 'scores', true) }}
+    -- Reads int_people__persona_scores once per position (see gtm_candidate_rows).
+    {{ gtm_candidate_rows(definitions.personas, 'person_id', ref('int_people__persona_scores'), true) }}
 
 ),
 
