@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from conftest import PROJECT_ROOT, read_csv
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +67,35 @@ def test_readme_tree_matches_build(demo_build):
     printed_lines = [line.rstrip() for line in printed.splitlines()]
     for line in readme_tree:
         assert line.rstrip() in printed_lines, f"README tree line not printed by the build: {line!r}"
+
+
+def test_one_icp_and_one_persona_build(make_project):
+    # The scores tables get one group of columns per definition position, so their
+    # columns follow the project's definitions. The unit tests of the ranked views
+    # must still pass when the project has fewer positions than their fixtures.
+    project = make_project("one_definition_each")
+    icps = read_csv(project.seed_path("definitions", "icps"))[:1]
+    icp_code = icps[0]["icp_code"]
+    personas = [row for row in read_csv(project.seed_path("definitions", "personas")) if row["icp_code"] == icp_code][:1]
+    persona_code = personas[0]["persona_code"]
+    criteria = [
+        row
+        for row in read_csv(project.seed_path("definitions", "criteria"))
+        if row["icp_code"] == icp_code and row["persona_code"] in ("", persona_code)
+    ]
+    project.replace_definitions(icps=icps, personas=personas, criteria=criteria)
+
+    result = project.dbt("build", timeout=900, extra_vars={"gtm_as_of_date": ""})
+
+    assert result.returncode == 0, result.output[-6000:]
+    candidates = project.query(
+        "select definition_type, icp_code, persona_code, count(*) as row_count"
+        " from main.candidate_scores group by definition_type, icp_code, persona_code"
+        " order by definition_type"
+    )
+    assert [(row["definition_type"], row["icp_code"], row["persona_code"]) for row in candidates] == [
+        ("icp", icp_code, None),
+        ("persona", icp_code, persona_code),
+    ]
+    companies = project.query("select count(*) as company_count from main.company_fit")[0]["company_count"]
+    assert candidates[0]["row_count"] == companies
