@@ -13,8 +13,9 @@ One invocation:
    for the work;
 4. (c) computes the same assignments with pandas (default string dtype) from Parquet
    copies of the same tables. (b) and (c) run --reference-runs times each (default 3)
-   and the fastest run counts, because one run of (b) took 22 s where the next three
-   took 17 to 18 s;
+   and the fastest run counts, because on a 2-CPU AMD EPYC machine one run of (b) took
+   22 s where the next three took 17 to 18 s. The peak RSS printed for (b) and (c) is
+   the highest of their runs;
 5. checks that (a), (b) and (c) agree row for row, scores compared to two decimals, and
    prints wall times, peak resident memory (ru_maxrss of each child process), people
    per second, the ratios and MET / NOT MET for each target;
