@@ -272,6 +272,7 @@ record_scores as (
     -- icps
     select
         company_id,
+        cast('ca6b7b9725a1' as TEXT) as definitions_version,
         -- d1: ICP mid_market_saas
         d1__is_gated_out,
         d1__score,

@@ -1,5 +1,5 @@
 {#-
-    gtm_score_definitions(definitions, record_key, scope_column=none, title_patterns=none)
+    gtm_score_definitions(definitions, record_key, version, scope_column=none, title_patterns=none)
 
     Generate step of the definitions compiler. Renders the CTEs that score and rank
     every record of the `features` CTE against each definition in `definitions` (a list
@@ -12,7 +12,8 @@
     the group's definition N prefixed `dN__`: `<group>__criteria` (one column per
     criterion), `<group>__totals` (gates and weighted sums) and `<group>__scores` (score
     and coverage). `record_scores` stacks the groups' rows: the record key, the
-    record's ICP as `icp_code` when scoped, and for each position N up to the largest
+    definitions version, the record's ICP as `icp_code` when scoped, and for each
+    position N up to the largest
     group dN__is_gated_out, dN__score, dN__coverage, dN__candidate_rank and
     dN__is_assigned (see gtm_rank_candidates for the last two), NULL past the end of
     the record's group. gtm_candidate_rows turns these columns back into one row per
@@ -23,15 +24,17 @@
         definitions: parsed ICPs or Personas of one kind, sorted by priority and then
             code (Personas by ICP first), as gtm_parse_definitions returns them
         record_key: the key column of `features` (company_id or person_id)
+        version: the definitions version, written to every row so that the ranked
+            views can match the rows with the definitions they were scored under
         scope_column: when set, a Persona only scores the records whose value in this
             column equals the Persona's ICP (the person's assigned ICP)
         title_patterns: the word keys and signatures of the title patterns, as
             gtm_definitions() returns them in `title_patterns`; when none, the macro
             classifies the patterns of `definitions` itself
 
-    Example: gtm_score_definitions(gtm_definitions().icps, 'company_id')
+    Example: gtm_score_definitions(gtm_definitions().icps, 'company_id', gtm_definitions().version)
 -#}
-{% macro gtm_score_definitions(definitions, record_key, scope_column=none, title_patterns=none) %}
+{% macro gtm_score_definitions(definitions, record_key, version, scope_column=none, title_patterns=none) %}
     {%- set title_patterns = title_patterns if title_patterns is not none else gtm_title_patterns({'icps': definitions, 'personas': []}) -%}
     {%- set groups = gtm_definition_groups(definitions, scope_column is not none) -%}
     {%- set slot_count = groups | map(attribute='definitions') | map('length') | max if groups else 0 -%}
@@ -106,7 +109,7 @@
         {%- for definition in group.definitions %}
             {%- do ranked.append({'prefix': 'd' ~ loop.index ~ '__', 'status': definition.status}) %}
         {%- endfor %}
-        {%- set columns = [record_key] %}
+        {%- set columns = [record_key, 'cast(' ~ gtm_quote(version) ~ ' as ' ~ dbt.type_string() ~ ') as definitions_version'] %}
         {%- if scope_column %}
             {%- do columns.append('cast(' ~ gtm_quote(group.icp_code) ~ ' as ' ~ dbt.type_string() ~ ') as icp_code') %}
         {%- endif %}
@@ -141,7 +144,8 @@ record_scores as (
 
     -- No definitions of this kind: an empty result with the key columns.
     select
-        features.{{ record_key }}
+        features.{{ record_key }},
+        cast({{ gtm_quote(version) }} as {{ dbt.type_string() }}) as definitions_version
         {%- if scope_column %},
         cast(null as {{ dbt.type_string() }}) as icp_code
         {%- endif %}

@@ -2,8 +2,9 @@
 -- priority. The rank and `is_assigned` come from int_companies__icp_scores, which
 -- stores them as one group of columns per ICP. `is_assigned` marks the company's ICP:
 -- the live, not gated-out candidate with the highest score, ties going to the lower
--- priority and then the smaller code.
--- depends_on: {{ ref('int_definitions__validated') }}
+-- priority and then the smaller code. Rows take the ICP from int_definitions__validated
+-- by position and definitions version, so scores written under other definitions match
+-- no ICP and give no rows.
 
 -- A view because it only turns the scores' columns into rows and adds names. A table
 -- would write one row per company and ICP.
@@ -30,7 +31,7 @@ candidates as (
 
     select
         unpivoted.company_id,
-        unpivoted.icp_code,
+        definitions.icp_code,
         definitions.definition_name as icp_name,
         definitions.status as icp_status,
         definitions.priority as icp_priority,
@@ -42,7 +43,9 @@ candidates as (
     from unpivoted
 
     inner join definitions
-        on unpivoted.icp_code = definitions.icp_code
+        on
+            unpivoted.definition_position = definitions.definition_position
+            and unpivoted.definitions_version = definitions.definitions_version
 
     where definitions.status in ('live', 'draft')
 

@@ -3,6 +3,14 @@
     downstream. -#}
 {%- set definitions = gtm_definitions(log_summary=true) -%}
 {%- set all_definitions = definitions.icps + definitions.personas -%}
+{#- A definition's position in its group names its columns in the scores tables; the
+    ranked views join on it to name each position's rows. -#}
+{%- set positions = {} -%}
+{%- for group in gtm_definition_groups(definitions.icps, false) + gtm_definition_groups(definitions.personas, true) -%}
+    {%- for definition in group.definitions -%}
+        {%- do positions.update({definition.kind ~ ':' ~ definition.key: loop.index}) -%}
+    {%- endfor -%}
+{%- endfor -%}
 
 with
 
@@ -19,6 +27,7 @@ definitions as (
             cast({{ gtm_quote(definition.name) }} as {{ dbt.type_string() }}) as definition_name,
             cast({{ gtm_quote(definition.status) }} as {{ dbt.type_string() }}) as status,
             cast({{ definition.priority }} as integer) as priority,
+            cast({{ positions[definition.kind ~ ':' ~ definition.key] }} as integer) as definition_position,
             cast({{ definition.criteria | length }} as integer) as criteria_count,
             cast({{ definition.criteria | sum(attribute='weight') }} as {{ gtm_type_double() }}) as total_weight,
             cast({{ gtm_quote(definitions.version) }} as {{ dbt.type_string() }}) as definitions_version
@@ -36,6 +45,7 @@ definitions as (
         cast(null as {{ dbt.type_string() }}) as definition_name,
         cast(null as {{ dbt.type_string() }}) as status,
         cast(null as integer) as priority,
+        cast(null as integer) as definition_position,
         cast(null as integer) as criteria_count,
         cast(null as {{ gtm_type_double() }}) as total_weight,
         cast({{ gtm_quote(definitions.version or '') }} as {{ dbt.type_string() }}) as definitions_version

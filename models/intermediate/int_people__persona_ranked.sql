@@ -3,8 +3,9 @@
 -- int_people__persona_scores, which stores them as one group of columns per position
 -- in the ICP's Personas. `is_assigned` marks the person's Persona: the live, not
 -- gated-out candidate with the highest score, ties going to the lower priority and
--- then the smaller code.
--- depends_on: {{ ref('int_definitions__validated') }}
+-- then the smaller code. Rows take the Persona from int_definitions__validated by ICP,
+-- position and definitions version, so scores written under other definitions match no
+-- Persona and give no rows.
 
 -- A view because it only turns the scores' columns into rows and adds names. A table
 -- would write one row per person and Persona.
@@ -32,7 +33,7 @@ candidates as (
     select
         unpivoted.person_id,
         unpivoted.icp_code,
-        unpivoted.persona_code,
+        definitions.persona_code,
         definitions.definition_name as persona_name,
         definitions.status as persona_status,
         definitions.priority as persona_priority,
@@ -46,7 +47,8 @@ candidates as (
     inner join definitions
         on
             unpivoted.icp_code = definitions.icp_code
-            and unpivoted.persona_code = definitions.persona_code
+            and unpivoted.definition_position = definitions.definition_position
+            and unpivoted.definitions_version = definitions.definitions_version
 
     where definitions.status in ('live', 'draft')
 

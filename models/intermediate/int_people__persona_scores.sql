@@ -36,6 +36,7 @@ features as (
 {{ gtm_score_definitions(
     definitions.personas,
     'person_id',
+    definitions.version,
     scope_column='assigned_icp_code',
     title_patterns=definitions.title_patterns,
 ) }}
