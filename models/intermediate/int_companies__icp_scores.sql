@@ -13,6 +13,11 @@ features as (
     select * from {{ ref('int_companies__features') }}
 
 ),
-{{ gtm_score_definitions(definitions.icps, 'company_id', definitions.version, title_patterns=definitions.title_patterns) }}
+{{ gtm_score_definitions(
+    definitions.icps,
+    'company_id',
+    definitions.version,
+    title_patterns=definitions.title_patterns,
+) }}
 
 select * from record_scores
