@@ -1,8 +1,9 @@
--- One row per usable company, with one group of columns per ICP (every status), named
--- after the ICP's position in priority and code order: dN__is_gated_out, dN__score
--- (0-100, NULL when gated out), dN__coverage, dN__candidate_rank (among the live and
--- draft ICPs) and dN__is_assigned. Compiled from the ICP definitions, one pass over
--- the companies. int_companies__icp_ranked turns the groups into rows.
+-- One row per usable company, with the definitions version and one group of columns
+-- per ICP of any status. The group of the Nth ICP in priority and code order is
+-- dN__is_gated_out, dN__score (0-100, NULL when gated out), dN__coverage,
+-- dN__candidate_rank (among the live and draft ICPs) and dN__is_assigned.
+-- Compiled from the ICP definitions, one pass over the companies.
+-- int_companies__icp_ranked turns the groups into rows.
 -- depends_on: "gtm"."main"."int_definitions__validated"
 
 with

@@ -1,9 +1,9 @@
--- One row per usable person at a company whose ICP has Personas: the ICP (icp_code)
--- and one group of columns per Persona of that ICP (every status), named after the
--- Persona's position in the ICP's priority and code order, as in
--- int_companies__icp_scores. A person is never scored against the Personas of another
--- ICP. Compiled from the Persona definitions, one pass over the people per ICP.
--- int_people__persona_ranked turns the groups into rows.
+-- One row per usable person at a company whose ICP has Personas. Each row has the ICP
+-- (icp_code), the definitions version and one group of columns per Persona of that
+-- ICP of any status. The groups are named after the Persona's position in the ICP's
+-- priority and code order, as in int_companies__icp_scores. A person is never scored
+-- against the Personas of another ICP. Compiled from the Persona definitions, one pass
+-- over the people per ICP. int_people__persona_ranked turns the groups into rows.
 -- depends_on: {{ ref('int_definitions__validated') }}
 {%- set definitions = gtm_definitions() %}
 
