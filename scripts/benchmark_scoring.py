@@ -801,7 +801,7 @@ def pandas_version() -> str:
 def positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {text}")
+        raise argparse.ArgumentTypeError(f"invalid count {text}: use 1 or more")
     return value
 
 
