@@ -13,9 +13,12 @@
 {% endmacro %}
 
 {% macro default__gtm_replace_phrases(expression, replacements) -%}
+    {#- The adapter's gtm_quote is looked up once: a lookup per phrase made up a large
+        part of the title classifier's compile time. -#}
+    {%- set quote = adapter.dispatch('gtm_quote', 'gtm_targeting') -%}
     {%- set state = namespace(key=expression) -%}
     {%- for phrase_key, replacement_key in replacements -%}
-        {%- set state.key = "replace(" ~ state.key ~ ", " ~ gtm_quote(phrase_key) ~ ", " ~ gtm_quote(replacement_key) ~ ")" -%}
+        {%- set state.key = "replace(" ~ state.key ~ ", " ~ quote(phrase_key) ~ ", " ~ quote(replacement_key) ~ ")" -%}
     {%- endfor -%}
     {{ state.key }}
 {%- endmacro %}
@@ -50,9 +53,10 @@
     {%- if replacements | length == 0 -%}
         {{ expression }}
     {%- else -%}
+        {%- set quote = adapter.dispatch('gtm_quote', 'gtm_targeting') -%}
         {%- set pairs = [] -%}
         {%- for phrase_key, replacement_key in replacements -%}
-            {%- do pairs.append("named_struct('phrase', " ~ gtm_quote(phrase_key) ~ ", 'replacement', " ~ gtm_quote(replacement_key) ~ ")") -%}
+            {%- do pairs.append("named_struct('phrase', " ~ quote(phrase_key) ~ ", 'replacement', " ~ quote(replacement_key) ~ ")") -%}
         {%- endfor -%}
         aggregate(
             array({{ pairs | join(', ') }}),
